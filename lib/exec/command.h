@@ -14,13 +14,13 @@ namespace hakit::exec {
 
 struct Command {
   /// argv[0] is looked up in the safe PATH unless it contains a '/'.
-  std::vector<std::string> argv;
+  std::vector<std::string> argv{};
   /// Added to the minimal environment (PATH, LC_ALL=C, HOME, OCF_*/HA_* of the agent).
-  std::map<std::string, std::string> env;
+  std::map<std::string, std::string> env{};
   /// Written to the child's stdin, then stdin is closed. Secrets travel here, never in argv.
-  std::string input;
+  std::string input{};
   /// Child's working directory; empty keeps the caller's.
-  std::string cwd;
+  std::string cwd{};
   /// Capture limit for each of stdout and stderr; the rest is drained and dropped.
   size_t max_output = 1 << 20;
 };

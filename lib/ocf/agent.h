@@ -27,8 +27,8 @@ namespace hakit::ocf {
 struct Context {
   const Environment& env;
   const Parameters& params;
-  std::string action;      ///< as given on the command line ("monitor", "reload-agent", ...)
-  exec::Deadline deadline; ///< when this action must have finished, with a safety margin
+  std::string action;       ///< as given on the command line ("monitor", "reload-agent", ...)
+  exec::Deadline deadline;  ///< when this action must have finished, with a safety margin
 };
 
 /// Base of every resource agent. Each action returns its OCF code or throws ocf::Error.

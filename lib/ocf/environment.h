@@ -14,9 +14,11 @@ namespace hakit::ocf {
 
 class Environment {
  public:
+  using Variables = std::map<std::string, std::string, std::less<>>;
+
   /// Snapshot of the process environment.
   static Environment from_process();
-  explicit Environment(std::map<std::string, std::string, std::less<>> vars);
+  explicit Environment(Variables vars);
 
   std::optional<std::string_view> get(std::string_view name) const;
   /// OCF_RESKEY_<param>.
@@ -55,7 +57,7 @@ class Environment {
   std::vector<std::string> notify_list(std::string_view key) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> vars_;
+  Variables vars_;
 };
 
 /// Pacemaker's boolean spellings: yes/no, true/false, on/off, y/n, 1/0, any case.

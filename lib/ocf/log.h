@@ -21,7 +21,8 @@ inline void log_info(std::string_view m) { log(Severity::kInfo, m); }
 inline void log_warning(std::string_view m) { log(Severity::kWarning, m); }
 inline void log_error(std::string_view m) { log(Severity::kError, m); }
 
-/// Writes "ocf-exit-reason:<reason>" (or $OCF_EXIT_REASON_PREFIX) on stderr and logs it as an error.
+/// Writes "ocf-exit-reason:<reason>" (or $OCF_EXIT_REASON_PREFIX) on stderr and logs it as an
+/// error.
 void exit_reason(std::string_view reason);
 
 }  // namespace hakit::ocf

@@ -27,7 +27,8 @@ class Parameters {
  private:
   const std::string& value_of(std::string_view name, ParamType expected) const;
   const AgentMetadata& metadata_;
-  std::map<std::string, std::string, std::less<>> values_;
+  std::map<std::string, std::string, std::less<>> values_;    ///< set by the configuration
+  std::map<std::string, std::string, std::less<>> defaults_;  ///< from the meta-data
 };
 
 }  // namespace hakit::ocf
