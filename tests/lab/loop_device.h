@@ -1,7 +1,10 @@
 // A loop device over a sparse image file, optionally with a fresh filesystem.
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include "lab_record.h"
 
 namespace hakit::lab {
 
@@ -11,6 +14,9 @@ class LoopDevice {
   /// `fstype` is empty, runs mkfs.<fstype> on it (label `label` if given).
   LoopDevice(const std::string& image_path, int size_mb, const std::string& fstype,
              const std::string& label = "");
+  /// Takes over `device` ("/dev/loopN") that the lab attached earlier (hakit-lab CLI,
+  /// cleanup); its image is known from the lab's record.
+  static LoopDevice adopt(const std::string& device);
   /// Unmounts anything still mounted from the device, detaches it and deletes the image.
   ~LoopDevice();
   LoopDevice(const LoopDevice&) = delete;
@@ -19,10 +25,15 @@ class LoopDevice {
   const std::string& device() const { return device_; }  ///< "/dev/loopN"
   /// The filesystem UUID (blkid), empty when there is no filesystem.
   std::string uuid() const;
+  /// Leaves the device attached and forgets it: it outlives this object (hakit-lab CLI).
+  void release();
 
  private:
+  LoopDevice(std::string image, std::string device, Record record);
+  void detach() noexcept;
   std::string image_;
   std::string device_;
+  std::optional<Record> record_;
 };
 
 /// Whether `directory` is a mount point right now (from /proc/self/mountinfo).

@@ -1,0 +1,49 @@
+#include "cleanup.h"
+
+#include <algorithm>
+
+#include "cluster.h"
+#include "lab_record.h"
+#include "loop_device.h"
+#include "util/strings.h"
+
+namespace hakit::lab {
+
+namespace {
+
+// In undo order: stopping the cluster stops the resources that use the mount and devices.
+enum class Kind { cluster, provider_mount, loop_device };
+
+Kind kind_of(const Record::Entry& entry) {
+  if (entry.name == "cluster") return Kind::cluster;
+  if (entry.name == "provider-mount") return Kind::provider_mount;
+  return Kind::loop_device;
+}
+
+}  // namespace
+
+std::vector<std::string> clean_up_stale_state() {
+  auto stale = Record::stale();
+  std::stable_sort(stale.begin(), stale.end(),
+                   [](const auto& a, const auto& b) { return kind_of(a) < kind_of(b); });
+  std::vector<std::string> undone;
+  for (const auto& entry : stale) {
+    // Adopting a leftover and dropping the object at once undoes it.
+    switch (kind_of(entry)) {
+      case Kind::cluster:
+        Cluster::adopt(entry.value);
+        break;
+      case Kind::provider_mount:
+        ProviderMount::adopt();
+        break;
+      case Kind::loop_device:
+        LoopDevice::adopt("/dev/" + entry.name);
+        break;
+    }
+    undone.push_back(
+        cat("cleaned up ", entry.name, " ", entry.value, " (owner pid ", entry.owner, " is gone)"));
+  }
+  return undone;
+}
+
+}  // namespace hakit::lab

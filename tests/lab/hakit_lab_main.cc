@@ -1,0 +1,87 @@
+// hakit-lab: the lab's peers from the shell, for the demo script and for cleaning up
+// after a crashed test. It drives the same classes as the integration tests.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cleanup.h"
+#include "cluster.h"
+#include "loop_device.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace hakit::lab;
+
+// Where `loop create` notes the device it attached, for `loop destroy`.
+fs::path loop_note(const fs::path& state) { return state / "loop.device"; }
+
+void start_cluster(const fs::path& state) {
+  Cluster cluster(state.string());
+  cluster.release();
+  std::cout << "cluster started (node " << Cluster::kNodeName << "), state in " << state << "\n";
+}
+
+void stop_cluster(const fs::path& state) {
+  Cluster::adopt(state.string());
+  std::cout << "cluster stopped, CIB wiped\n";
+}
+
+void create_loop(const fs::path& state, int size_mb, const std::string& fstype) {
+  if (fs::exists(loop_note(state)))
+    throw std::runtime_error("a loop device is already noted in " + loop_note(state).string());
+  LoopDevice loop((state / "disk.img").string(), size_mb, fstype);
+  std::ofstream(loop_note(state)) << loop.device() << "\n";
+  loop.release();
+  std::cout << loop.device() << "\n";
+}
+
+void destroy_loop(const fs::path& state) {
+  std::string device;
+  std::ifstream(loop_note(state)) >> device;
+  if (device.empty()) throw std::runtime_error("no loop device noted in " + state.string());
+  LoopDevice::adopt(device);
+  fs::remove(loop_note(state));
+  std::cout << "detached " << device << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"hakit lab: a real single-node Pacemaker cluster and loop devices for tests"};
+  app.require_subcommand(1);
+  std::string state_dir;
+  int size_mb = 64;
+  std::string fstype = "ext4";
+
+  auto* cluster =
+      app.add_subcommand("cluster", "corosync + Pacemaker on 127.0.0.1")->require_subcommand(1);
+  auto* cluster_start = cluster->add_subcommand("start", "start and wait until node1 is DC");
+  auto* cluster_stop = cluster->add_subcommand("stop", "stop it and wipe the CIB");
+  auto* loop =
+      app.add_subcommand("loop", "a loop device over an image file")->require_subcommand(1);
+  auto* loop_create = loop->add_subcommand("create", "attach, make a filesystem, print the device");
+  auto* loop_destroy = loop->add_subcommand("destroy", "unmount, detach, delete the image");
+  for (auto* command : {cluster_start, cluster_stop, loop_create, loop_destroy})
+    command->add_option("--state", state_dir, "directory for config, logs and PIDs")->required();
+  loop_create->add_option("--size-mb", size_mb, "image size")->check(CLI::Range(16, 65536));
+  loop_create->add_option("--fstype", fstype, "filesystem to make (empty: none)");
+  auto* cleanup = app.add_subcommand("cleanup", "undo what crashed tests left behind");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    const fs::path state = state_dir.empty() ? fs::path() : fs::absolute(state_dir);
+    if (!state.empty()) fs::create_directories(state);
+    if (*cluster_start) start_cluster(state);
+    if (*cluster_stop) stop_cluster(state);
+    if (*loop_create) create_loop(state, size_mb, fstype);
+    if (*loop_destroy) destroy_loop(state);
+    if (*cleanup)
+      for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
+  } catch (const std::exception& error) {
+    std::cerr << "hakit-lab: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
