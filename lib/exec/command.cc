@@ -151,7 +151,11 @@ bool drain(int fd, std::string& sink, size_t limit) {
   }
 }
 
+Observer observer = nullptr;
+
 }  // namespace
+
+void set_observer(Observer new_observer) { observer = new_observer; }
 
 const char* safe_path() {
   // A seam for tests that put fake tools first; never taken from the caller's PATH.
@@ -183,7 +187,9 @@ std::string Result::first_error_line() const {
   return {};
 }
 
-Result run(const Command& cmd, const Deadline& deadline) {
+namespace {
+
+Result run_unobserved(const Command& cmd, const Deadline& deadline) {
   Result result;
   if (cmd.argv.empty()) throw std::invalid_argument("exec::run: empty argv");
   const std::string program = locate(cmd.argv[0]);
@@ -288,6 +294,17 @@ Result run(const Command& cmd, const Deadline& deadline) {
   if (out.read_end.get() >= 0) drain(out.read_end.get(), result.out, cmd.max_output);
   if (err.read_end.get() >= 0) drain(err.read_end.get(), result.err, cmd.max_output);
   ::sigaction(SIGPIPE, &previous_pipe, nullptr);
+  return result;
+}
+
+}  // namespace
+
+Result run(const Command& cmd, const Deadline& deadline) {
+  const auto started = Clock::now();
+  Result result = run_unobserved(cmd, deadline);
+  if (observer != nullptr) {
+    observer(cmd, result, std::chrono::duration_cast<Millis>(Clock::now() - started));
+  }
   return result;
 }
 

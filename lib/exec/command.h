@@ -51,4 +51,9 @@ std::optional<std::string> find_program(const std::string& program);
 /// The PATH children get: the system directories, nothing from the caller.
 const char* safe_path();
 
+/// Called after every run() with what ran, how it ended and how long it took: the OCF
+/// runtime logs it at debug level (and into trace_ra files) to explain slow actions.
+using Observer = void (*)(const Command& cmd, const Result& result, Millis elapsed);
+void set_observer(Observer observer);
+
 }  // namespace hakit::exec

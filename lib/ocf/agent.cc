@@ -8,6 +8,7 @@
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "ocf/resource_lock.h"
+#include "ocf/trace.h"
 #include "util/strings.h"
 
 namespace hakit::ocf {
@@ -108,6 +109,7 @@ int dispatch(Agent& agent, const AgentMetadata& metadata, int argc, char** argv)
 
   const Environment env = Environment::from_process();
   configure_logging(metadata.name, env);
+  start_tracing(metadata.name, env, action);
   try {
     // "status" is the legacy name of monitor; anything else must be advertised.
     if (!metadata.advertises(action == "status" ? "monitor" : action)) {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "exec/command.h"
 #include "ocf/error.h"
 #include "util/strings.h"
 
@@ -156,4 +157,21 @@ TEST_CASE("unknown parameters are warned about in validate-all", "[ocf]") {
   const auto outcome = dispatch_captured(agent, "validate-all");
   CHECK(outcome.code == 0);
   CHECK(outcome.err.find("unknown parameter 'stat' is ignored") != std::string::npos);
+}
+
+TEST_CASE("trace_ra writes every line of the action to a trace file", "[ocf]") {
+  char dir[] = "/tmp/hakit-trace-XXXXXX";
+  REQUIRE(::mkdtemp(dir) != nullptr);
+  const std::string trace_file = std::string(dir) + "/trace";
+  ScopedEnv state("OCF_RESKEY_state", "ok");
+  ScopedEnv trace("OCF_RESKEY_trace_ra", "1");
+  ScopedEnv file("OCF_RESKEY_trace_file", trace_file.c_str());
+  ProbeAgent agent;
+  CHECK(dispatch_captured(agent, "validate-all").code == 0);
+  hakit::exec::run(hakit::exec::Command{.argv = {"true"}}, hakit::exec::Deadline::never());
+  std::string contents;
+  REQUIRE(hakit::read_file(trace_file, contents));
+  CHECK(contents.find("DEBUG: ran: true -> exit 0 in") != std::string::npos);
+  ::unlink(trace_file.c_str());
+  ::rmdir(dir);
 }

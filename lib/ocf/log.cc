@@ -32,6 +32,7 @@ struct LogSettings {
   bool debug = false;
   std::string logfile;
   std::string debugfile;
+  std::string tracefile;
   std::string exit_reason_prefix = "ocf-exit-reason:";
 };
 
@@ -120,10 +121,18 @@ void configure_logging(std::string_view agent, const Environment& env) {
   }
 }
 
+void trace_to(const std::string& path) { settings().tracefile = path; }
+
 void log(Severity severity, std::string_view message) {
   const LogSettings& s = settings();
-  if (severity == Severity::kDebug && !s.debug) return;
+  if (severity == Severity::kDebug && !s.debug) {
+    if (!s.tracefile.empty()) {
+      append_to(s.tracefile, cat(s.prefix, ": ", severity_label(severity), ": ", message));
+    }
+    return;
+  }
   const std::string line = cat(s.prefix, ": ", severity_label(severity), ": ", message);
+  append_to(s.tracefile, line);
   std::fprintf(stderr, "%s\n", line.c_str());
   if (s.use_syslog) ::syslog(syslog_priority(severity), "%s", line.c_str());
   append_to(severity == Severity::kDebug && !s.debugfile.empty() ? s.debugfile : s.logfile, line);

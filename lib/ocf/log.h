@@ -3,6 +3,7 @@
 // HA_debugfile when those are set and writable. Nothing ever goes to stdout.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "ocf/environment.h"
@@ -20,6 +21,9 @@ inline void log_debug(std::string_view m) { log(Severity::kDebug, m); }
 inline void log_info(std::string_view m) { log(Severity::kInfo, m); }
 inline void log_warning(std::string_view m) { log(Severity::kWarning, m); }
 inline void log_error(std::string_view m) { log(Severity::kError, m); }
+
+/// Also writes every line, debug ones included, to the file at `path` (trace_ra).
+void trace_to(const std::string& path);
 
 /// Writes "ocf-exit-reason:<reason>" (or $OCF_EXIT_REASON_PREFIX) on stderr and logs it as an
 /// error.
