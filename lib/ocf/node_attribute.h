@@ -14,10 +14,10 @@ std::string local_node_name(const exec::Deadline& deadline);
 std::string host_name();
 
 struct AttributeUpdate {
-  std::string name;
-  std::string value;
-  std::optional<std::string> dampen;  ///< attrd_updater -d, e.g. "5s"
-  std::optional<std::string> node;    ///< default: the local node
+  std::string name{};
+  std::string value{};
+  std::optional<std::string> dampen{};  ///< attrd_updater -d, e.g. "5s"
+  std::optional<std::string> node{};    ///< default: the local node
 };
 
 /// attrd_updater -n NAME -U VALUE [-d DAMPEN] [-N NODE]. Throws Error(kErrGeneric) on failure.
