@@ -1,0 +1,115 @@
+#include "storage/health_check.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+#include "ocf/error.h"
+#include "storage/child_task.h"
+#include "util/strings.h"
+#include "util/unique_fd.h"
+
+namespace hakit::storage {
+namespace {
+
+constexpr size_t kBlockSize = 4096;
+constexpr const char* kNotBlockDevice = "not a block device";
+
+/// A block-aligned buffer, as O_DIRECT requires.
+class AlignedBlock {
+ public:
+  AlignedBlock()
+      : data_(static_cast<char*>(std::aligned_alloc(kBlockSize, kBlockSize)), &std::free) {
+    if (!data_) throw std::bad_alloc();
+    std::memset(data_.get(), 0, kBlockSize);
+  }
+  char* data() { return data_.get(); }
+
+ private:
+  std::unique_ptr<char, decltype(&std::free)> data_;
+};
+
+[[noreturn]] void fail(const std::string& what, const std::string& path) {
+  throw std::runtime_error(cat(what, " ", path, ": ", std::strerror(errno)));
+}
+
+std::string read_device_block(const std::string& device) {
+  struct stat info {};
+  if (::stat(device.c_str(), &info) != 0) fail("cannot stat", device);
+  if (!S_ISBLK(info.st_mode)) return kNotBlockDevice;
+  UniqueFd fd(::open(device.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
+  if (!fd.valid()) fail("cannot open", device);
+  AlignedBlock block;
+  if (::pread(fd.get(), block.data(), kBlockSize, 0) < 0) fail("cannot read", device);
+  return "";
+}
+
+/// Opens for O_DIRECT I/O, or without O_DIRECT where the filesystem does not support it
+/// (tmpfs, some FUSE and network filesystems).
+UniqueFd open_direct(const std::string& path, int flags) {
+  UniqueFd fd(::open(path.c_str(), flags | O_DIRECT | O_CLOEXEC, 0644));
+  if (!fd.valid() && errno == EINVAL) fd.reset(::open(path.c_str(), flags | O_CLOEXEC, 0644));
+  if (!fd.valid()) fail("cannot open", path);
+  return fd;
+}
+
+std::string write_and_read_back(const std::string& path, const std::string& content) {
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  AlignedBlock written;
+  content.copy(written.data(), std::min(content.size(), kBlockSize));
+  {
+    UniqueFd fd = open_direct(path, O_WRONLY | O_CREAT | O_TRUNC | O_SYNC);
+    if (::pwrite(fd.get(), written.data(), kBlockSize, 0) != ssize_t(kBlockSize)) {
+      fail("cannot write", path);
+    }
+  }
+  AlignedBlock read;
+  UniqueFd fd = open_direct(path, O_RDONLY);
+  if (::pread(fd.get(), read.data(), kBlockSize, 0) != ssize_t(kBlockSize)) {
+    fail("cannot read back", path);
+  }
+  if (std::memcmp(written.data(), read.data(), kBlockSize) != 0) {
+    throw std::runtime_error(cat("read back different data from ", path));
+  }
+  return "";
+}
+
+}  // namespace
+
+bool check_device_readable(const std::string& device, const exec::Deadline& deadline) {
+  const ChildOutcome outcome = run_in_child([&] { return read_device_block(device); }, deadline);
+  if (!outcome.succeeded()) {
+    throw ocf::Error(ocf::ExitCode::kErrGeneric,
+                     cat("failed to read device ", device, ": ", outcome.text));
+  }
+  return outcome.text != kNotBlockDevice;
+}
+
+void check_status_file(const std::string& path, const std::string& content,
+                       const exec::Deadline& deadline) {
+  const ChildOutcome outcome =
+      run_in_child([&] { return write_and_read_back(path, content); }, deadline);
+  if (!outcome.succeeded()) {
+    throw ocf::Error(ocf::ExitCode::kErrGeneric, cat("status file check failed: ", outcome.text));
+  }
+}
+
+bool remove_status_file(const std::string& path, const exec::Deadline& deadline) {
+  const ChildOutcome outcome = run_in_child(
+      [&] {
+        if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail("cannot remove", path);
+        return std::string();
+      },
+      deadline);
+  return outcome.succeeded();
+}
+
+}  // namespace hakit::storage
