@@ -153,7 +153,7 @@ std::string Cluster::crm(const std::vector<std::string>& args) const {
   return run_checked(argv, std::chrono::seconds(120));
 }
 
-std::string Cluster::status() const { return run_checked({"crm_mon", "-1", "-A"}); }
+std::string Cluster::status() const { return run_checked({"crm_mon", "-1", "-A", "-r"}); }
 
 bool Cluster::resource_started(const std::string& id) const {
   const std::string xml = run_checked({"crm_mon", "-1", "--output-as=xml"});

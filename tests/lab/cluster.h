@@ -30,7 +30,7 @@ class Cluster {
   /// Runs crm with these arguments (e.g. {"configure", "primitive", ...}); returns its output,
   /// throws on non-zero exit.
   std::string crm(const std::vector<std::string>& args) const;
-  /// `crm_mon -1` output (with node attributes, -A).
+  /// `crm_mon -1` output, with node attributes (-A) and stopped resources (-r).
   std::string status() const;
   /// Role of a resource from crm_resource --locate / crm_mon: "Started", "Stopped", ...
   bool resource_started(const std::string& id) const;

@@ -1,0 +1,21 @@
+#!/bin/bash
+# Installs everything hakit's build, tests, demo and benchmarks need on Debian 12.
+# Run as root; safe to run again.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config clang-format
+  libxml2-dev libxml2-utils libblkid-dev libvirt-dev libopenipmi-dev libsnmp-dev libssh-dev
+  libcli11-dev catch2
+  # the cluster stack the agents run under, and the shell agents they replace
+  pacemaker pacemaker-cli-utils corosync crmsh resource-agents cluster-glue fence-agents
+  # what the agents and the lab drive: mounts, loop devices, filesystems, processes
+  mount util-linux e2fsprogs xfsprogs psmisc procps kmod
+  # benchmarks and tracing
+  hyperfine strace
+)
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${packages[@]}"
