@@ -7,6 +7,7 @@
 function(hakit_embed_metadata NAME)
   set(xml "${PROJECT_SOURCE_DIR}/metadata/${NAME}.xml")
   set(out "${CMAKE_BINARY_DIR}/generated/metadata")
+  file(MAKE_DIRECTORY "${out}")
   add_custom_command(
     OUTPUT "${out}/${NAME}.h" "${out}/${NAME}.cc"
     COMMAND hakit-embed-metadata "${xml}" "${out}/${NAME}.h" "${out}/${NAME}.cc"

@@ -20,6 +20,8 @@ std::string_view trim(std::string_view text);
 /// Splits on any of `separators`, dropping empty fields.
 std::vector<std::string> split(std::string_view text, std::string_view separators = " \t\n");
 std::string to_lower(std::string_view text);
+/// The parts with `separator` between them.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
 /// Reads a whole (small) file such as one under /proc; false when it cannot be read.
 bool read_file(const std::string& path, std::string& contents);
 

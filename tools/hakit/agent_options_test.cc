@@ -6,7 +6,7 @@
 
 using namespace hakit::cli;
 
-TEST_CASE("-p splits at the first '='", "[options]") {
+TEST_CASE("a -p option splits at the first '='", "[options]") {
   CHECK(parse_parameter("device=/dev/loop0") ==
         std::pair<std::string, std::string>{"device", "/dev/loop0"});
   CHECK(parse_parameter("options=rw,uid=0") ==

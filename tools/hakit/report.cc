@@ -103,15 +103,6 @@ std::string format_json(const Report& report) {
   return json + "]}\n";
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string text;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) text += separator;
-    text += parts[i];
-  }
-  return text;
-}
-
 std::string json_string(std::string_view text) {
   std::string json = "\"";
   for (const char c : text) {

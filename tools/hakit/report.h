@@ -39,8 +39,6 @@ std::string format_check(const CheckResult& check);
 std::string format_summary(const Report& report);
 /// The whole report as one JSON object (see the implementation for the fields).
 std::string format_json(const Report& report);
-/// `parts` with `separator` between them: details from lists.
-std::string join(const std::vector<std::string>& parts, std::string_view separator);
 /// `text` as a JSON string literal, quotes included.
 std::string json_string(std::string_view text);
 

@@ -65,9 +65,3 @@ TEST_CASE("JSON strings are escaped", "[report]") {
   CHECK(json_string("a\"b\\c\nd\te") == R"j("a\"b\\c\nd\te")j");
   CHECK(json_string(std::string("\x01", 1)) == R"j("\u0001")j");
 }
-
-TEST_CASE("join puts the separator between parts only", "[report]") {
-  CHECK(join({}, ", ").empty());
-  CHECK(join({"device"}, ", ") == "device");
-  CHECK(join({"device", "directory"}, ", ") == "device, directory");
-}
