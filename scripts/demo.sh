@@ -48,8 +48,8 @@ step "Installing dependencies (scripts/deps.sh)"
 mkdir -p build
 bash scripts/deps.sh > build/deps.log 2>&1 || { cat build/deps.log; exit 1; }
 
-step "Building (Release, build/) and installing"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release > /dev/null
+step "Building (RelWithDebInfo, build/) and installing"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j "$(nproc)"
 cmake --install build > /dev/null
 hakit list

@@ -13,7 +13,7 @@ packages=(
   # what the agents and the lab drive: mounts, loop devices, filesystems, processes
   mount util-linux e2fsprogs xfsprogs psmisc procps kmod
   # benchmarks and tracing
-  hyperfine strace
+  hyperfine strace jq
 )
 
 export DEBIAN_FRONTEND=noninteractive

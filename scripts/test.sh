@@ -30,8 +30,8 @@ else
   failed=1
 fi
 
-step "Build (build/, Release) and the whole suite"
-if cmake -S . -B build -DCMAKE_BUILD_TYPE=Release > /dev/null && cmake --build build -j "$jobs"; then
+step "Build (build/, RelWithDebInfo) and the whole suite"
+if cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null && cmake --build build -j "$jobs"; then
   ctest --test-dir build --output-on-failure -j "$jobs" || failed=1
 else
   failed=1

@@ -2,13 +2,12 @@
 
 #include <sys/mount.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "mount_table.h"
 #include "run_checked.h"
+#include "storage/mount_table.h"
 #include "util/strings.h"
 
 namespace hakit::lab {
@@ -63,16 +62,16 @@ std::string LoopDevice::uuid() const {
 }
 
 void LoopDevice::detach() noexcept {
-  auto mounts = current_mounts();
-  std::reverse(mounts.begin(), mounts.end());  // innermost first
-  for (const auto& mount : mounts) {
-    if (mount.source != device_) continue;
-    if (umount2(mount.target.c_str(), 0) != 0) umount2(mount.target.c_str(), MNT_DETACH);
-  }
   try {
+    const auto mounts = storage::MountTable::read().entries();
+    for (auto mount = mounts.rbegin(); mount != mounts.rend(); ++mount) {  // innermost first
+      if (mount->source != device_) continue;
+      const char* target = mount->mount_point.c_str();
+      if (umount2(target, 0) != 0) umount2(target, MNT_DETACH);
+    }
     if (!device_.empty()) run_checked({"losetup", "-d", device_});
   } catch (const std::exception& error) {
-    std::cerr << "hakit-lab: " << error.what() << "\n";
+    std::cerr << "hakit-lab: detaching " << device_ << ": " << error.what() << "\n";
   }
   std::error_code ignored;
   if (!image_.empty()) std::filesystem::remove(image_, ignored);
@@ -83,9 +82,7 @@ bool is_mounted(const std::string& directory) {
   std::error_code error;
   const auto path = std::filesystem::weakly_canonical(directory, error);
   if (error) return false;
-  const auto mounts = current_mounts();
-  return std::any_of(mounts.begin(), mounts.end(),
-                     [&](const Mount& mount) { return mount.target == path.string(); });
+  return storage::MountTable::read().at(path.string()) != nullptr;
 }
 
 }  // namespace hakit::lab
