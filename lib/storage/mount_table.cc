@@ -82,7 +82,7 @@ MountTable MountTable::read() {
     if (current == previous) break;
     previous.swap(current);
   }
-  return parse(current);
+  return parse(previous);
 }
 
 const MountEntry* MountTable::at(std::string_view mount_point) const {

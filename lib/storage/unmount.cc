@@ -39,12 +39,11 @@ class Unmounter {
 
   /// Signals the current holders and waits signal_delay, then retries umount, until
   /// `phase_end`. True when the mount is gone.
-  bool escalate(const std::vector<int>& signals, bool force, const exec::Deadline& phase_end,
-                const exec::Deadline& deadline) {
+  bool escalate(const std::vector<int>& signals, bool force, const exec::Deadline& phase_end) {
     while (!phase_end.expired()) {
       if (policy_.signal_holders) signal_holders(signals);
       std::this_thread::sleep_for(std::min(policy_.signal_delay, phase_end.remaining()));
-      if (attempt(force, deadline)) return true;
+      if (attempt(force, phase_end)) return true;
     }
     return false;
   }
@@ -98,17 +97,16 @@ void unmount(const std::string& mount_point, const UnmountPolicy& policy,
   if (mount == nullptr) return;
 
   const exec::Deadline end = policy.budget ? deadline.capped(*policy.budget) : deadline;
+  // A umount that hangs (a dead NFS server without -f) may use up only the first half.
+  const exec::Deadline half = exec::Deadline::in(end.remaining() / 2);
   Unmounter unmounter(*mount, policy, proc);
   // Walking /proc takes a while; if the users were stopped first, a plain umount works.
-  if (unmounter.attempt(false, end)) return;
+  if (unmounter.attempt(false, half)) return;
   ocf::log_warning(cat("couldn't unmount ", mount_point, "; ",
                        policy.signal_holders ? "signalling the processes holding it"
                                              : "retrying (force_unmount=false)"));
-  if (policy.signal_holders) {
-    const exec::Deadline term_end = exec::Deadline::in(end.remaining() / 2);
-    if (unmounter.escalate(policy.term_signals, false, term_end, end)) return;
-  }
-  if (unmounter.escalate(policy.kill_signals, policy.force, end, end)) return;
+  if (policy.signal_holders && unmounter.escalate(policy.term_signals, false, half)) return;
+  if (unmounter.escalate(policy.kill_signals, policy.force, end)) return;
   unmounter.give_up();
 }
 

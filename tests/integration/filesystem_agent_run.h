@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "exec/command.h"
 
@@ -37,10 +38,12 @@ class FilesystemResource {
     for (const auto& [name, value] : params) env_["OCF_RESKEY_" + name] = value;
   }
 
-  /// Runs `action` with `extra` added to (or overriding) the environment.
-  AgentRun run(const std::string& action, const Env& extra = {}) const {
-    exec::Command command{.argv = {std::string(HAKIT_BUILD_AGENT_DIR) + "/Filesystem", action},
-                          .env = env_};
+  /// Runs `action` with `extra` added to (or overriding) the environment, under
+  /// `wrapper` (e.g. strace and its options) if given.
+  AgentRun run(const std::string& action, const Env& extra = {},
+               std::vector<std::string> wrapper = {}) const {
+    wrapper.insert(wrapper.end(), {std::string(HAKIT_BUILD_AGENT_DIR) + "/Filesystem", action});
+    exec::Command command{.argv = std::move(wrapper), .env = env_};
     for (const auto& [name, value] : extra) command.env[name] = value;
     const exec::Result result = exec::run(command, exec::Deadline::in(std::chrono::minutes(2)));
     INFO(action << " stderr: " << result.err);

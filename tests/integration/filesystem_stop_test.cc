@@ -136,3 +136,61 @@ TEST_CASE("Filesystem stop: force_unmount=false signals nobody and fails within 
   CHECK(fs.run("stop").code == kOk);
   CHECK_FALSE(lab::is_mounted(mount_point));
 }
+
+TEST_CASE("Filesystem: monitor and stop never touch the mounted filesystem itself",
+          "[filesystem][stop]") {
+  // What keeps a dead NFS server from hanging the agent: the agent's own system calls
+  // never name a path on the mount (readlink of /proc links returns one, harmlessly),
+  // and a depth-0 monitor starts no process at all.
+  if (geteuid() != 0 || !exec::find_program("strace")) {
+    WARN("skipped: needs root and strace");
+    return;
+  }
+  const lab::TempDir dir("fs-untouched");
+  const lab::LoopDevice disk(dir / "disk.img", 64, "ext4");
+  const std::string mount_point = dir / "mnt";
+  const FilesystemResource fs(
+      {{"device", disk.device()}, {"directory", mount_point}, {"fstype", "ext4"}});
+  REQUIRE(fs.run("start").code == kOk);
+  const lab::Daemon holder({"/bin/sh", "-c", "cd " + mount_point + " && exec sleep 300"},
+                           dir / "holder.log");
+  REQUIRE(lab::wait_until(
+      [&] {
+        return std::filesystem::read_symlink(cat("/proc/", holder.pid(), "/cwd")) == mount_point;
+      },
+      5s));
+
+  const auto traced_lines = [&](const std::string& log) {
+    std::ifstream file(log);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(file, line);) lines.push_back(line);
+    return lines;
+  };
+  const std::string processes = dir / "monitor-processes.trace";
+  REQUIRE(fs.run("monitor", {}, {"strace", "-f", "-qq", "-e", "trace=%process", "-o", processes})
+              .code == kOk);
+  for (const std::string& line : traced_lines(processes)) {
+    INFO(line);
+    CHECK((line.find("execve(") == std::string::npos ||
+           line.find("/Filesystem\"") != std::string::npos));
+    CHECK(line.find("clone") == std::string::npos);
+    CHECK(line.find("fork") == std::string::npos);
+  }
+
+  for (const std::string action : {"monitor", "stop"}) {
+    const std::string trace = dir / (action + "-files.trace");
+    REQUIRE(fs.run(action, {}, {"strace", "-qq", "-e", "trace=%file,%stat", "-o", trace}).code ==
+            kOk);
+    const auto lines = traced_lines(trace);
+    CHECK(lines.size() > 10);  // the trace did record the agent's calls
+    for (const std::string& line : lines) {
+      INFO(action << ": " << line);
+      const bool names_mount = line.find("\"" + mount_point + "/") != std::string::npos ||
+                               line.find("\"" + mount_point + "\"") != std::string::npos;
+      const bool harmless = line.starts_with("readlink") || line.starts_with("execve");
+      CHECK((!names_mount || harmless));
+    }
+  }
+  CHECK_FALSE(lab::is_mounted(mount_point));
+  CHECK(dies_within(holder, 5s));
+}
