@@ -30,3 +30,55 @@ function(hakit_add_agent NAME)
           PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
                       WORLD_READ WORLD_EXECUTE)
 endfunction()
+
+# hakit_add_fence_agent(DEVICE SOURCES src... LIBRARIES lib...)
+#
+# Builds a fence device's two executables from the same sources (one main() calling
+# hakit::fence::run_front, see lib/fence/front.h) and metadata/fence_hakit_DEVICE.xml:
+#   fence_hakit_DEVICE      the fence agent, installed to sbin (build tree: fence/)
+#   hakit-DEVICE            the cluster-glue external plugin, installed to
+#                           lib/stonith/plugins/external, mode 0755 (build tree: external/)
+# Each links its own front library; both get hakit_metadata_fence_hakit_DEVICE (header
+# "metadata/fence_hakit_DEVICE.h"), which tests can link too.
+set(HAKIT_FENCE_AGENT_DIR "${CMAKE_INSTALL_SBINDIR}" CACHE STRING "Where fence agents are installed")
+set(HAKIT_STONITH_PLUGIN_DIR "lib/stonith/plugins/external"
+    CACHE STRING "Where cluster-glue external plugins are installed")
+set(HAKIT_BUILD_FENCE_DIR "${CMAKE_BINARY_DIR}/fence")
+set(HAKIT_BUILD_PLUGIN_DIR "${CMAKE_BINARY_DIR}/external")
+
+function(hakit_embed_fence_metadata NAME)
+  set(xml "${PROJECT_SOURCE_DIR}/metadata/${NAME}.xml")
+  set(out "${CMAKE_BINARY_DIR}/generated/metadata")
+  file(MAKE_DIRECTORY "${out}")
+  add_custom_command(
+    OUTPUT "${out}/${NAME}.h" "${out}/${NAME}.cc"
+    COMMAND hakit-embed-metadata --fence "${xml}" "${out}/${NAME}.h" "${out}/${NAME}.cc"
+    DEPENDS hakit-embed-metadata "${xml}"
+    COMMENT "Embedding fence meta-data of ${NAME}")
+  add_library(hakit_metadata_${NAME} STATIC "${out}/${NAME}.cc")
+  target_include_directories(hakit_metadata_${NAME} PUBLIC "${CMAKE_BINARY_DIR}/generated")
+  target_link_libraries(hakit_metadata_${NAME} PUBLIC hakit_fence)
+  install(FILES "${xml}" DESTINATION ${HAKIT_METADATA_DIR})
+endfunction()
+
+function(hakit_add_fence_agent DEVICE)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES" ${ARGN})
+  set(name fence_hakit_${DEVICE})
+  hakit_embed_fence_metadata(${name})
+  set(permissions OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ
+                  WORLD_EXECUTE)
+  foreach(front IN ITEMS agent external)
+    set(target fence_${front}_${DEVICE})
+    add_executable(${target} ${ARG_SOURCES})
+    target_link_libraries(${target} PRIVATE hakit_fence_${front}_front hakit_metadata_${name}
+                          ${ARG_LIBRARIES})
+  endforeach()
+  set_target_properties(fence_agent_${DEVICE} PROPERTIES OUTPUT_NAME ${name}
+                        RUNTIME_OUTPUT_DIRECTORY "${HAKIT_BUILD_FENCE_DIR}")
+  set_target_properties(fence_external_${DEVICE} PROPERTIES OUTPUT_NAME hakit-${DEVICE}
+                        RUNTIME_OUTPUT_DIRECTORY "${HAKIT_BUILD_PLUGIN_DIR}")
+  install(TARGETS fence_agent_${DEVICE} DESTINATION ${HAKIT_FENCE_AGENT_DIR}
+          PERMISSIONS ${permissions})
+  install(TARGETS fence_external_${DEVICE} DESTINATION ${HAKIT_STONITH_PLUGIN_DIR}
+          PERMISSIONS ${permissions})
+endfunction()
