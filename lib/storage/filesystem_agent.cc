@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <optional>
+
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "storage/filesystem_config.h"
@@ -37,6 +39,13 @@ void check_clone_safety(const FilesystemConfig& config, const ocf::Environment& 
   throw Error(ExitCode::kErrConfigured, cat("DANGER! ", what, " is NOT cluster-aware!"));
 }
 
+/// The device number of a block device node, if `path` is one.
+std::optional<dev_t> block_device_id(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISBLK(info.st_mode)) return std::nullopt;
+  return info.st_rdev;
+}
+
 /// Whether `mount` is of our device. Only two block device nodes can be compared without
 /// probing disks; anything else (UUID, network source, bind) is assumed to be ours.
 bool mounts_our_device(const FilesystemConfig& config, const MountEntry& mount) {
@@ -44,38 +53,38 @@ bool mounts_our_device(const FilesystemConfig& config, const MountEntry& mount) 
       !mount.source.starts_with("/dev/")) {
     return true;
   }
-  struct stat ours {
-  }, mounted{};
-  if (::stat(config.device.value.c_str(), &ours) != 0 ||
-      ::stat(mount.source.c_str(), &mounted) != 0 || !S_ISBLK(ours.st_mode) ||
-      !S_ISBLK(mounted.st_mode)) {
-    return true;
-  }
-  return ours.st_rdev == mounted.st_rdev;
+  const auto ours = block_device_id(config.device.value);
+  const auto mounted = block_device_id(mount.source);
+  return !ours || !mounted || *ours == *mounted;
 }
 
 std::string another_device_reason(const MountEntry& mount) {
   return cat("Another device (", mount.source, ") is already mounted on ", mount.mount_point);
 }
 
-/// What stop unmounts, in order: mounts below ours (deepest first), other mounts of the
-/// same block filesystem (its bind mounts), then ours, so the device is free afterwards.
+/// What stop unmounts, in order: other mounts of the same block filesystem (its bind
+/// mounts elsewhere), then ours, each after whatever is mounted below it (deepest first),
+/// so that the device is free afterwards.
 std::vector<std::string> unmount_order(const MountTable& table, const MountEntry& mount,
                                        const FilesystemConfig& config) {
-  std::vector<std::string> order;
-  for (const MountEntry* below : table.below(mount.mount_point)) {
-    order.push_back(below->mount_point);
-  }
+  std::vector<const MountEntry*> targets;
   if (config.type.source == SourceKind::kBlockDevice &&
       config.device.kind != DeviceKind::kDirectory) {
     for (const MountEntry& other : table.entries()) {
       if (other.id != mount.id && other.major == mount.major && other.minor == mount.minor &&
           !path_within(other.mount_point, mount.mount_point)) {
-        order.push_back(other.mount_point);
+        targets.push_back(&other);
       }
     }
   }
-  order.push_back(mount.mount_point);
+  targets.push_back(&mount);
+  std::vector<std::string> order;
+  for (const MountEntry* target : targets) {
+    for (const MountEntry* below : table.below(target->mount_point)) {
+      order.push_back(below->mount_point);
+    }
+    order.push_back(target->mount_point);
+  }
   return order;
 }
 

@@ -40,12 +40,12 @@ class Unmounter {
   /// Signals the current holders and waits signal_delay, then retries umount, until
   /// `phase_end`. True when the mount is gone.
   bool escalate(const std::vector<int>& signals, bool force, const exec::Deadline& phase_end) {
-    while (!phase_end.expired()) {
+    while (true) {
       if (policy_.signal_holders) signal_holders(signals);
       std::this_thread::sleep_for(std::min(policy_.signal_delay, phase_end.remaining()));
+      if (phase_end.expired()) return false;
       if (attempt(force, phase_end)) return true;
     }
-    return false;
   }
 
   [[noreturn]] void give_up() const {
