@@ -41,7 +41,7 @@ std::string find_by_tag(const char* tag, const std::string& value) {
   std::unique_ptr<char, decltype(&::free)> device(blkid_evaluate_tag(tag, value.c_str(), &cache),
                                                   &::free);
   blkid_put_cache(cache);
-  if (!device) throw std::runtime_error(cat("no filesystem with ", tag, "=", value, " found"));
+  if (!device) throw std::runtime_error("not found");
   return device.get();
 }
 
@@ -123,7 +123,9 @@ std::string locate_device(const DeviceSpec& spec, bool loop_mount, const exec::D
   const ChildOutcome found = run_in_child([&] { return find_by_tag(tag, spec.value); }, deadline);
   if (found.succeeded()) return found.text;
   throw Error(ExitCode::kErrInstalled,
-              cat("device ", spec.describe(), " not found on this node: ", found.text));
+              found.status == ChildOutcome::Status::kTimedOut
+                  ? cat("looking up device ", spec.describe(), " timed out")
+                  : cat("device ", spec.describe(), " not found on this node"));
 }
 
 }  // namespace hakit::storage

@@ -36,18 +36,25 @@ class AlignedBlock {
   std::unique_ptr<char, decltype(&std::free)> data_;
 };
 
-[[noreturn]] void fail(const std::string& what, const std::string& path) {
-  throw std::runtime_error(cat(what, " ", path, ": ", std::strerror(errno)));
+[[noreturn]] void fail(const char* what) {
+  throw std::runtime_error(cat(what, ": ", std::strerror(errno)));
+}
+
+/// The exit reason of a check the child ran: `what` and how it went wrong.
+ocf::Error check_failed(const std::string& what, const ChildOutcome& outcome) {
+  return ocf::Error(ocf::ExitCode::kErrGeneric, outcome.status == ChildOutcome::Status::kTimedOut
+                                                    ? cat(what, ": timed out, the I/O is hanging")
+                                                    : cat(what, ": ", outcome.text));
 }
 
 std::string read_device_block(const std::string& device) {
   struct stat info {};
-  if (::stat(device.c_str(), &info) != 0) fail("cannot stat", device);
+  if (::stat(device.c_str(), &info) != 0) fail("cannot stat");
   if (!S_ISBLK(info.st_mode)) return kNotBlockDevice;
   UniqueFd fd(::open(device.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
-  if (!fd.valid()) fail("cannot open", device);
+  if (!fd.valid()) fail("cannot open");
   AlignedBlock block;
-  if (::pread(fd.get(), block.data(), kBlockSize, 0) < 0) fail("cannot read", device);
+  if (::pread(fd.get(), block.data(), kBlockSize, 0) < 0) fail("cannot read");
   return "";
 }
 
@@ -56,7 +63,7 @@ std::string read_device_block(const std::string& device) {
 UniqueFd open_direct(const std::string& path, int flags) {
   UniqueFd fd(::open(path.c_str(), flags | O_DIRECT | O_CLOEXEC, 0644));
   if (!fd.valid() && errno == EINVAL) fd.reset(::open(path.c_str(), flags | O_CLOEXEC, 0644));
-  if (!fd.valid()) fail("cannot open", path);
+  if (!fd.valid()) fail("cannot open");
   return fd;
 }
 
@@ -68,16 +75,16 @@ std::string write_and_read_back(const std::string& path, const std::string& cont
   {
     UniqueFd fd = open_direct(path, O_WRONLY | O_CREAT | O_TRUNC | O_SYNC);
     if (::pwrite(fd.get(), written.data(), kBlockSize, 0) != ssize_t(kBlockSize)) {
-      fail("cannot write", path);
+      fail("cannot write");
     }
   }
   AlignedBlock read;
   UniqueFd fd = open_direct(path, O_RDONLY);
   if (::pread(fd.get(), read.data(), kBlockSize, 0) != ssize_t(kBlockSize)) {
-    fail("cannot read back", path);
+    fail("cannot read back");
   }
   if (std::memcmp(written.data(), read.data(), kBlockSize) != 0) {
-    throw std::runtime_error(cat("read back different data from ", path));
+    throw std::runtime_error("read back different data");
   }
   return "";
 }
@@ -86,10 +93,7 @@ std::string write_and_read_back(const std::string& path, const std::string& cont
 
 bool check_device_readable(const std::string& device, const exec::Deadline& deadline) {
   const ChildOutcome outcome = run_in_child([&] { return read_device_block(device); }, deadline);
-  if (!outcome.succeeded()) {
-    throw ocf::Error(ocf::ExitCode::kErrGeneric,
-                     cat("failed to read device ", device, ": ", outcome.text));
-  }
+  if (!outcome.succeeded()) throw check_failed("Failed to read device " + device, outcome);
   return outcome.text != kNotBlockDevice;
 }
 
@@ -97,15 +101,13 @@ void check_status_file(const std::string& path, const std::string& content,
                        const exec::Deadline& deadline) {
   const ChildOutcome outcome =
       run_in_child([&] { return write_and_read_back(path, content); }, deadline);
-  if (!outcome.succeeded()) {
-    throw ocf::Error(ocf::ExitCode::kErrGeneric, cat("status file check failed: ", outcome.text));
-  }
+  if (!outcome.succeeded()) throw check_failed("Failed to check status file " + path, outcome);
 }
 
 bool remove_status_file(const std::string& path, const exec::Deadline& deadline) {
   const ChildOutcome outcome = run_in_child(
       [&] {
-        if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail("cannot remove", path);
+        if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail("cannot remove");
         return std::string();
       },
       deadline);

@@ -1,5 +1,6 @@
 // The built Filesystem agent on real loop devices: the OCF life cycle, deep monitors,
 // UUID and label devices, bind mounts, sub-mounts and clone safety.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -164,5 +165,33 @@ TEST_CASE("Filesystem: a local filesystem refuses to run as a clone unless force
                                       {"options", "ro"}});
   CHECK(read_only.run("start", clone).code == kOk);
   CHECK(read_only.run("stop", clone).code == kOk);
+  CHECK_FALSE(lab::is_mounted(mount_point));
+}
+
+TEST_CASE("Filesystem: a depth-20 monitor that blocks fails within its timeout",
+          "[filesystem][lifecycle]") {
+  if (geteuid() != 0) {
+    WARN("skipped: mounting needs root");
+    return;
+  }
+  const lab::TempDir dir("fs-hung");
+  const lab::LoopDevice disk(dir / "disk.img", 64, "ext4");
+  const std::string mount_point = dir / "mnt";
+  const FilesystemResource fs(
+      {{"device", disk.device()}, {"directory", mount_point}, {"fstype", "ext4"}});
+  REQUIRE(fs.run("start").code == kOk);
+  // Opening a FIFO for writing blocks until a reader comes: I/O that never returns.
+  std::filesystem::create_directory(mount_point + "/.Filesystem_status");
+  const std::string status_file = mount_point + "/.Filesystem_status/fs1_" + ocf::host_name();
+  REQUIRE(::mkfifo(status_file.c_str(), 0600) == 0);
+
+  const auto started = std::chrono::steady_clock::now();
+  const auto monitor =
+      fs.run("monitor", {{"OCF_CHECK_LEVEL", "20"}, {"OCF_RESKEY_CRM_meta_timeout", "3000"}});
+  const auto took = std::chrono::steady_clock::now() - started;
+  CHECK(monitor.code == 1);
+  CHECK_THAT(monitor.exit_reason(), Catch::Contains("timed out"));
+  CHECK(took < std::chrono::milliseconds(3000));
+  CHECK(fs.run("stop", {{"OCF_CHECK_LEVEL", "20"}}).code == kOk);
   CHECK_FALSE(lab::is_mounted(mount_point));
 }
