@@ -195,3 +195,42 @@ TEST_CASE("Filesystem: a depth-20 monitor that blocks fails within its timeout",
   CHECK(fs.run("stop", {{"OCF_CHECK_LEVEL", "20"}}).code == kOk);
   CHECK_FALSE(lab::is_mounted(mount_point));
 }
+
+TEST_CASE("Filesystem: run_fsck=force checks the device, and a broken one fails the start",
+          "[filesystem][lifecycle]") {
+  if (geteuid() != 0) {
+    WARN("skipped: mounting needs root");
+    return;
+  }
+  const lab::TempDir dir("fs-fsck");
+  const lab::LoopDevice disk(dir / "disk.img", 64, "ext4");
+  const std::string mount_point = dir / "mnt";
+  const FilesystemResource checked({{"device", disk.device()},
+                                    {"directory", mount_point},
+                                    {"fstype", "ext4"},
+                                    {"run_fsck", "force"}});
+  const auto start = checked.run("start");
+  CHECK(start.code == kOk);
+  CHECK_THAT(start.err, Catch::Contains("Starting filesystem check on " + disk.device()));
+  REQUIRE(checked.run("stop").code == kOk);
+
+  // Zero the ext4 superblock (1 KiB at offset 1 KiB).
+  lab::run_checked({"dd", "if=/dev/zero", "of=" + disk.device(), "bs=1024", "count=1", "seek=1",
+                    "conv=notrunc,fsync"});
+  const auto broken = checked.run("start");
+  CHECK(broken.code == 1);
+  CHECK_THAT(broken.exit_reason(),
+             Catch::StartsWith("Couldn't successfully fsck filesystem for " + disk.device()));
+  CHECK_FALSE(lab::is_mounted(mount_point));
+
+  const FilesystemResource unchecked({{"device", disk.device()},
+                                      {"directory", mount_point},
+                                      {"fstype", "ext4"},
+                                      {"run_fsck", "no"}});
+  const auto unmountable = unchecked.run("start");
+  CHECK(unmountable.code == 1);
+  CHECK_THAT(unmountable.exit_reason(),
+             Catch::StartsWith("Couldn't mount device [" + disk.device() + "]"));
+  CHECK(unmountable.err.find("filesystem check") == std::string::npos);
+  CHECK_FALSE(lab::is_mounted(mount_point));
+}
