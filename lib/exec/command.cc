@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "util/strings.h"
+#include "util/unique_fd.h"
 
 extern char** environ;
 
@@ -32,29 +33,8 @@ constexpr Millis kKillWait{2000};
   throw std::system_error(errno, std::generic_category(), what);
 }
 
-/// A file descriptor closed on destruction.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() { reset(); }
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&& other) noexcept {
-    reset(std::exchange(other.fd_, -1));
-    return *this;
-  }
-  int get() const { return fd_; }
-  void reset(int fd = -1) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-  }
-
- private:
-  int fd_ = -1;
-};
-
 struct Pipe {
-  Fd read_end, write_end;
+  UniqueFd read_end, write_end;
   Pipe() {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) throw_errno("pipe2");
@@ -134,7 +114,7 @@ class Child {
     return ::poll(&p, 1, int(timeout.count())) > 0;
   }
   pid_t pid_;
-  Fd pidfd_;
+  UniqueFd pidfd_;
 };
 
 /// Appends what is readable now; false at end of file.
