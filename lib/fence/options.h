@@ -2,7 +2,7 @@
 // whichever front the action came through:
 //   - stdin `key=value` lines from Pacemaker's fencer (fencing.py's rules: blank lines and
 //     `#` comments skipped, surrounding double quotes stripped, '-' and '_' equivalent in
-//     names, the last value wins, unknown keys ignored with a debug log);
+//     names, the last value wins, unknown keys ignored: the fronts log them at debug level);
 //   - command-line flags (the fence agent front maps its CLI11 flags onto set());
 //   - the environment of a cluster-glue external plugin, through the device's legacy names.
 // Aliases resolve to the current name (ipaddr->ip, login->username, passwd->password,
@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exec/deadline.h"
 #include "fence/metadata.h"
@@ -35,7 +36,7 @@ class Options {
   static Options from_stdin(const FenceMetadata& metadata, std::string_view text);
 
   /// Sets `name` (or the option it is an alias of) to `value`; later calls win. An
-  /// undeclared name is ignored with a debug log, except `nodename`. Boolean options
+  /// undeclared name is ignored and remembered in ignored(), except `nodename`. Boolean options
   /// take fencing.py's spellings (1/yes/on/true, 0/no/off/false); another value is
   /// ignored with a warning, as fencing.py does.
   void set(std::string_view name, std::string value);
@@ -44,7 +45,7 @@ class Options {
   /// fronts before any action but metadata.
   void check_required() const;
 
-  const FenceMetadata& metadata() const { return metadata_; }
+  const FenceMetadata& metadata() const { return *metadata_; }
   /// Whether the meta-data declares `name` (or it is an alias of a declared option).
   bool declares(std::string_view name) const;
   /// Set explicitly (and non-empty), as opposed to defaulted.
@@ -72,12 +73,16 @@ class Options {
 
   /// "ip=10.0.0.1 password=<hidden> plug=3": every set option, secrets masked, for logs.
   std::string describe() const;
+  /// The undeclared names set() ignored, in order (names only: a value may be a secret).
+  const std::vector<std::string>& ignored() const { return ignored_; }
 
  private:
   const OptionSpec& spec(std::string_view name) const;
-  const FenceMetadata& metadata_;
-  std::map<std::string, std::string, std::less<>> values_;  ///< by current name
+  const FenceMetadata* metadata_;
+  std::map<std::string, std::string, std::less<>> values_;    ///< by current name
+  std::map<std::string, std::string, std::less<>> defaults_;  ///< from the meta-data
   std::optional<std::string> nodename_;
+  std::vector<std::string> ignored_;
 };
 
 }  // namespace hakit::fence
