@@ -76,8 +76,9 @@ std::optional<std::string> information(const DeviceSpec& spec, std::string_view 
     }
     return join(names, "\n");
   }
-  if (op == "getinfo-devid") return cat("hakit-", spec.device);
-  if (op == "getinfo-devname") return std::string(spec.metadata.shortdesc);
+  // The LHA path shows devid as the agent's short description.
+  if (op == "getinfo-devid") return std::string(spec.metadata.shortdesc);
+  if (op == "getinfo-devname") return cat("external/hakit-", spec.device);
   if (op == "getinfo-devdescr") return std::string(spec.metadata.longdesc);
   if (op == "getinfo-devurl") return std::string(spec.metadata.vendor_url);
   if (op == "getinfo-xml") return parameters_xml(spec);

@@ -9,8 +9,9 @@
 //   on/off/reset    VerifiedPower on/off/reboot of the host
 //   status          Device::check(): the *device* is reachable, as the protocol wants
 //   getconfignames  the legacy names marked config_name, in order
-//   getinfo-*       "hakit-<device>", the meta-data's shortdesc, longdesc, vendor-url, and a
-//                   <parameters> block of the legacy names, described from the meta-data
+//   getinfo-*       devid: the meta-data's shortdesc (Pacemaker shows it as such); devname:
+//                   "external/hakit-<device>"; devdescr, devurl: its longdesc, vendor-url;
+//                   xml: a <parameters> block of the legacy names, described from the meta-data
 // Exit 0 on success, else stonith_result_code().
 #pragma once
 

@@ -18,17 +18,17 @@ enum class OptionType { kBoolean, kString, kSecond, kInteger, kSelect };
 /// One <parameter>. A deprecated alias (ipaddr, login, passwd, port) is a parameter of its
 /// own in the XML, as fence-agents writes it; the current name carries obsoletes="alias".
 struct OptionSpec {
-  std::string_view name;
+  std::string_view name = {};
   OptionType type = OptionType::kString;
   bool required = false;
   bool deprecated = false;
-  std::string_view obsoletes;  ///< the deprecated alias this option replaces, if any
+  std::string_view obsoletes = {};  ///< the deprecated alias this option replaces, if any
   bool has_default = false;
-  std::string_view default_value;
-  char short_flag = 0;         ///< from <getopt mixed="-a, --ip=[ip]">: 'a'
-  std::string_view long_flag;  ///< "ip"
-  bool takes_value = false;    ///< "--ip=[ip]" takes a value; "--lanplus" does not
-  std::string_view shortdesc;
+  std::string_view default_value = {};
+  char short_flag = 0;              ///< from <getopt mixed="-a, --ip=[ip]">: 'a'
+  std::string_view long_flag = {};  ///< "ip"
+  bool takes_value = false;         ///< "--ip=[ip]" takes a value; "--lanplus" does not
+  std::string_view shortdesc = {};
 };
 
 struct FenceMetadata {

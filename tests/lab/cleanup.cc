@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cluster.h"
+#include "installed_file.h"
 #include "lab_record.h"
 #include "loop_device.h"
 #include "util/strings.h"
@@ -12,11 +13,12 @@ namespace hakit::lab {
 namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
-enum class Kind { cluster, provider_mount, loop_device };
+enum class Kind { cluster, provider_mount, installed_file, loop_device };
 
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
+  if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
   return Kind::loop_device;
 }
 
@@ -35,6 +37,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::provider_mount:
         ProviderMount::adopt();
+        break;
+      case Kind::installed_file:
+        InstalledFile::adopt(entry.name);
         break;
       case Kind::loop_device:
         LoopDevice::adopt("/dev/" + entry.name);
