@@ -1,9 +1,11 @@
-# hakit_add_agent(NAME SOURCES src... LIBRARIES lib...)
+# hakit_add_agent(NAME SOURCES src... LIBRARIES lib... [ALIASES alias...])
 #
 # Builds the OCF agent NAME from metadata/NAME.xml (embedded, with its parameter and
 # action tables generated) and the given sources, into the build tree's
 # ocf/resource.d/hakit/, and installs it and its meta-data. Also provides the
-# library hakit_metadata_NAME (header "metadata/NAME.h") for tests.
+# library hakit_metadata_NAME (header "metadata/NAME.h") for tests. Each alias is a
+# symlink to the agent, in the build tree and installed; the agent renames its
+# meta-data after argv[0] (ocf/agent_alias.h).
 function(hakit_embed_metadata NAME)
   set(xml "${PROJECT_SOURCE_DIR}/metadata/${NAME}.xml")
   set(out "${CMAKE_BINARY_DIR}/generated/metadata")
@@ -20,7 +22,7 @@ function(hakit_embed_metadata NAME)
 endfunction()
 
 function(hakit_add_agent NAME)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES;ALIASES" ${ARGN})
   hakit_embed_metadata(${NAME})
   add_executable(agent_${NAME} ${ARG_SOURCES})
   set_target_properties(agent_${NAME} PROPERTIES OUTPUT_NAME ${NAME}
@@ -29,6 +31,12 @@ function(hakit_add_agent NAME)
   install(TARGETS agent_${NAME} DESTINATION ${HAKIT_OCF_AGENT_DIR}
           PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
                       WORLD_READ WORLD_EXECUTE)
+  foreach(alias IN LISTS ARG_ALIASES)
+    add_custom_command(TARGET agent_${NAME} POST_BUILD
+                       COMMAND ${CMAKE_COMMAND} -E create_symlink ${NAME} ${alias}
+                       WORKING_DIRECTORY "${HAKIT_BUILD_AGENT_DIR}")
+    install(FILES "${HAKIT_BUILD_AGENT_DIR}/${alias}" DESTINATION ${HAKIT_OCF_AGENT_DIR})
+  endforeach()
 endfunction()
 
 # hakit_add_fence_agent(DEVICE SOURCES src... LIBRARIES lib...)

@@ -46,9 +46,11 @@ std::string local_node_name(const exec::Deadline& deadline) {
 }
 
 void update_node_attribute(const AttributeUpdate& update, const exec::Deadline& deadline) {
-  std::vector<std::string> argv = {"attrd_updater", "-n", update.name, "-U", update.value};
+  std::vector<std::string> argv = {"attrd_updater", "-n", update.name,
+                                   update.update_dampening ? "-B" : "-U", update.value};
   if (update.dampen) argv.insert(argv.end(), {"-d", *update.dampen});
   if (update.node) argv.insert(argv.end(), {"-N", *update.node});
+  if (update.set) argv.insert(argv.end(), {"-s", *update.set});
   require_success(run_tool(std::move(argv), deadline), cat("setting node attribute ", update.name));
 }
 

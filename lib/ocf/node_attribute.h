@@ -18,9 +18,14 @@ struct AttributeUpdate {
   std::string value{};
   std::optional<std::string> dampen{};  ///< attrd_updater -d, e.g. "5s"
   std::optional<std::string> node{};    ///< default: the local node
+  /// -B instead of -U: also give an existing attribute this dampening. -U keeps the old one,
+  /// and in Pacemaker 2.1.5 and 2.1.6 (pacemaker PR #3166) ignores -d even on creation.
+  bool update_dampening = false;
+  std::optional<std::string> set{};  ///< attrd_updater -s: the instance_attributes set
 };
 
-/// attrd_updater -n NAME -U VALUE [-d DAMPEN] [-N NODE]. Throws Error(kErrGeneric) on failure.
+/// attrd_updater -n NAME -U|-B VALUE [-d DAMPEN] [-N NODE] [-s SET]. Throws Error(kErrGeneric)
+/// on failure.
 void update_node_attribute(const AttributeUpdate& update, const exec::Deadline& deadline);
 /// attrd_updater -n NAME -Q; nullopt when the attribute is not set.
 std::optional<std::string> query_node_attribute(const std::string& name,
