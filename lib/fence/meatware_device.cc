@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "fence/error.h"
+#include "fence/fencer_history.h"
 #include "fence/meatware_protocol.h"
 #include "fence/null_device.h"
 #include "ocf/log.h"
@@ -18,6 +19,8 @@
 
 namespace hakit::fence {
 namespace {
+
+constexpr exec::Millis kFencerCheckInterval{2000};
 
 /// The FIFO of one request, there for exactly as long as the request waits. A FIFO left by
 /// a killed earlier request is replaced.
@@ -115,17 +118,27 @@ void MeatwareDevice::await_operator(const std::string& node, std::string_view re
   ocf::log(ocf::Severity::kCritical,
            cat("OPERATOR INTERVENTION REQUIRED to ", request, " ", node, ". Run \"meatclient -c ",
                node, "\" (or hakit-meatclient) AFTER power-cycling the machine."));
+  const auto since = std::chrono::system_clock::now();
   const exec::Deadline window = deadline.capped(confirm_timeout_);
-  const std::optional<std::string> message = fifo.next_message(window);
-  if (!message) {
-    throw Error(
-        ErrorKind::kTimeout,
-        cat("no operator confirmation for ", node, " in ", fifo.path(), " within ",
-            std::chrono::duration_cast<std::chrono::seconds>(confirm_timeout_).count(), " s"));
-  }
-  if (!confirms(*message, node)) {
-    throw Error(ErrorKind::kFailed, cat("unexpected reply in ", fifo.path(), ": '",
-                                        message->substr(0, message->find('\0')), "'"));
+  while (true) {
+    // Short slices, so that a confirmation through the fencer is noticed within seconds.
+    if (const auto message = fifo.next_message(window.capped(kFencerCheckInterval))) {
+      if (!confirms(*message, node)) {
+        throw Error(ErrorKind::kFailed, cat("unexpected reply in ", fifo.path(), ": '",
+                                            message->substr(0, message->find('\0')), "'"));
+      }
+      break;
+    }
+    if (manually_confirmed(node, since, window)) {
+      ocf::log_info(cat("stonith_admin --confirm ", node, " answered the request"));
+      break;
+    }
+    if (window.expired()) {
+      throw Error(
+          ErrorKind::kTimeout,
+          cat("no operator confirmation for ", node, " in ", fifo.path(), " within ",
+              std::chrono::duration_cast<std::chrono::seconds>(confirm_timeout_).count(), " s"));
+    }
   }
   ocf::log_info(cat("the operator confirmed that ", node, " was ",
                     request == "reset" ? "reset" : "powered off"));

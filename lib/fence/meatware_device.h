@@ -5,8 +5,12 @@
 // succeeds on its own. on is unsupported and so is status: only the operator knows.
 //
 // In Pacemaker, `stonith_admin --confirm NODE` is the native way to tell the cluster a node
-// is down; with meatware configured, the operator answers the device instead, and the
-// fencer's own timeout (pcmk_reboot_timeout, pcmk_off_timeout) must exceed confirm_timeout.
+// is down. It settles the cluster's view at once but does not end the agent's wait, so the
+// device also watches the fencer's history every few seconds and takes a manual
+// confirmation made after the request began as the operator's answer. The fencer's own
+// timeout (pcmk_reboot_timeout, pcmk_off_timeout) must exceed confirm_timeout, or the fencer
+// kills the request first (its FIFO then stays until the next request replaces it, and
+// hakit-meatclient reports that nobody is waiting).
 #pragma once
 
 #include <string>
