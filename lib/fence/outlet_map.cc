@@ -18,11 +18,12 @@ std::vector<Outlet> parse_outlet_config(std::string_view text, std::string_view 
     if (line.empty() || line.front() == '#') continue;
     const size_t equals = line.find('=');
     const std::string_view node = trim(line.substr(0, equals));
-    const auto number =
-        equals == std::string_view::npos ? std::nullopt : outlet_number(trim(line.substr(equals + 1)));
+    const auto number = equals == std::string_view::npos
+                            ? std::nullopt
+                            : outlet_number(trim(line.substr(equals + 1)));
     if (node.empty() || !number) {
-      throw Error(ErrorKind::kBadConfig, cat(source, " line ", line_number, ": '", line,
-                                             "' is not node=outlet_number"));
+      throw Error(ErrorKind::kBadConfig,
+                  cat(source, " line ", line_number, ": '", line, "' is not node=outlet_number"));
     }
     outlets.push_back({*number, std::string(node)});
   }

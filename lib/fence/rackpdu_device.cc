@@ -30,7 +30,8 @@ RackPdu::RackPdu(const Options& options)
   if (options.is_set("outlet_config")) {
     outlet_config_ = read_outlet_config(options.str("outlet_config"));
   }
-  if (options.is_set("names_oid")) names_oid_ = snmp::parse_oid(options.str("names_oid"), "names_oid");
+  if (options.is_set("names_oid"))
+    names_oid_ = snmp::parse_oid(options.str("names_oid"), "names_oid");
   if (options.is_set("oid")) command_oid_ = snmp::parse_oid(options.str("oid"), "oid");
 }
 
@@ -81,10 +82,9 @@ const std::vector<unsigned long>& RackPdu::outlets_of(const std::string& plug,
   }
   if (numbers.empty()) {
     throw Error(ErrorKind::kUnknownTarget,
-                outlet_config_
-                    ? cat("outlet_config names no outlet for '", plug, "'")
-                    : cat("no outlet of ", session(deadline).name(), " is named '", plug,
-                          "' (names must match exactly)"));
+                outlet_config_ ? cat("outlet_config names no outlet for '", plug, "'")
+                               : cat("no outlet of ", session(deadline).name(), " is named '", plug,
+                                     "' (names must match exactly)"));
   }
   return resolved_.emplace(plug, std::move(numbers)).first->second;
 }
@@ -134,8 +134,8 @@ PowerState RackPdu::status(const std::string& plug, const exec::Deadline& deadli
       throw Error(ErrorKind::kUnknownTarget,
                   cat(session(deadline).name(), " has no outlet ", outlets[i]));
     }
-    const auto state = value.type == snmp::Value::Type::kInteger ? apc::decode_state(value.integer)
-                                                                 : std::nullopt;
+    const auto state =
+        value.type == snmp::Value::Type::kInteger ? apc::decode_state(value.integer) : std::nullopt;
     if (!state) {
       throw Error(ErrorKind::kFailed,
                   cat("outlet ", outlets[i], " of ", session(deadline).name(), " reports state ",
@@ -152,9 +152,11 @@ void RackPdu::command(const std::string& plug, long command, const exec::Deadlin
   const std::vector<unsigned long>& outlets = outlets_of(plug, deadline);
   const snmp::Oid& column = table(deadline).commands;
   std::vector<std::pair<snmp::Oid, long>> cells;
-  for (const unsigned long outlet : outlets) cells.emplace_back(snmp::cell(column, outlet), command);
-  ocf::log_info(cat("switching outlet ", numbers_text(outlets), " (", plug, ") of ",
-                    session(deadline).name(), command == apc::kCommandOn ? " on" : " off"));
+  for (const unsigned long outlet : outlets)
+    cells.emplace_back(snmp::cell(column, outlet), command);
+  const std::string numbers = numbers_text(outlets);
+  ocf::log_info(cat("switching outlet ", numbers, numbers == plug ? "" : cat(" (", plug, ")"),
+                    " of ", session(deadline).name(), command == apc::kCommandOn ? " on" : " off"));
   session(deadline).set(cells, deadline);
 }
 

@@ -35,11 +35,11 @@ constexpr std::pair<std::string_view, SecurityLevel> kLevels[] = {
     {"authNoPriv", SecurityLevel::kAuthNoPriv},
     {"authPriv", SecurityLevel::kAuthPriv}};
 constexpr std::pair<std::string_view, AuthProtocol> kAuthProtocols[] = {
-    {"MD5", AuthProtocol::kMd5},       {"SHA", AuthProtocol::kSha},
+    {"MD5", AuthProtocol::kMd5},        {"SHA", AuthProtocol::kSha},
     {"SHA-224", AuthProtocol::kSha224}, {"SHA-256", AuthProtocol::kSha256},
     {"SHA-384", AuthProtocol::kSha384}, {"SHA-512", AuthProtocol::kSha512}};
-constexpr std::pair<std::string_view, PrivProtocol> kPrivProtocols[] = {{"DES", PrivProtocol::kDes},
-                                                                       {"AES", PrivProtocol::kAes}};
+constexpr std::pair<std::string_view, PrivProtocol> kPrivProtocols[] = {
+    {"DES", PrivProtocol::kDes}, {"AES", PrivProtocol::kAes}};
 
 void set_v3(snmp::SessionConfig& config, const Options& options, const exec::Deadline& deadline) {
   config.username = options.str("username");
@@ -74,7 +74,8 @@ std::string snmp_peer(std::string_view ip, long long port) {
   std::string_view port_text;
   if (host.starts_with('[')) {
     const size_t close = host.find(']');
-    if (close == std::string_view::npos) throw Error(ErrorKind::kBadConfig, cat("ip '", ip, "': no ']'"));
+    if (close == std::string_view::npos)
+      throw Error(ErrorKind::kBadConfig, cat("ip '", ip, "': no ']'"));
     if (host.substr(close + 1).starts_with(':')) port_text = host.substr(close + 2);
     host = host.substr(1, close - 1);
   } else if (std::count(host.begin(), host.end(), ':') == 1) {
@@ -84,7 +85,8 @@ std::string snmp_peer(std::string_view ip, long long port) {
   if (host.empty()) throw Error(ErrorKind::kBadConfig, "ip is empty");
   if (!port_text.empty()) {
     const auto number = outlet_number(port_text);
-    if (!number) throw Error(ErrorKind::kBadConfig, cat("ip '", ip, "': bad port '", port_text, "'"));
+    if (!number)
+      throw Error(ErrorKind::kBadConfig, cat("ip '", ip, "': bad port '", port_text, "'"));
     port = (long long)*number;
   }
   if (port < 1 || port > 65535) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <type_traits>
 
 #include "fence/error.h"
@@ -27,17 +28,30 @@ constexpr size_t kMaxWalkRows = 100000;
 
 /// net-snmp for a short-lived agent: no configuration or persistent files read or written,
 /// no MIB files parsed (every OID here is numeric), nothing printed on stdout.
+/// The persistent directory is /dev/null, where nothing can be created: its TLS
+/// certificate index would otherwise create /var/lib/snmp/cert_indexes.
 class Library {
  public:
   Library() {
-    for (const int option : {NETSNMP_DS_LIB_DONT_READ_CONFIGS, NETSNMP_DS_LIB_DONT_PERSIST_STATE,
-                             NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD,
-                             NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE,
-                             NETSNMP_DS_LIB_DONT_LOAD_HOST_FILES}) {
+    for (const int option :
+         {NETSNMP_DS_LIB_DONT_READ_CONFIGS, NETSNMP_DS_LIB_DONT_PERSIST_STATE,
+          NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE,
+          NETSNMP_DS_LIB_DONT_LOAD_HOST_FILES}) {
       netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, option, 1);
     }
+    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_PERSISTENT_DIR, "/dev/null");
+    // MIBS="" loads no module; an empty directory list scans no directory.
+    const char* mibs = std::getenv("MIBS");
+    const std::optional<std::string> saved =
+        mibs != nullptr ? std::optional<std::string>(mibs) : std::nullopt;
+    setenv("MIBS", "", 1);
     netsnmp_set_mib_directory("");
     init_snmp(kApplication);
+    if (saved) {
+      setenv("MIBS", saved->c_str(), 1);
+    } else {
+      unsetenv("MIBS");
+    }
   }
   ~Library() { snmp_shutdown(kApplication); }
   Library(const Library&) = delete;
@@ -120,8 +134,8 @@ void derive_key(const netsnmp_session& session, const std::string& password,
                                  reinterpret_cast<const u_char*>(password.data()), password.size(),
                                  key, key_length);
   if (status != SNMPERR_SUCCESS) {
-    throw Error(ErrorKind::kBadConfig,
-                cat("cannot derive the SNMP v3 key for ", option, ": ", snmp_api_errstring(status)));
+    throw Error(ErrorKind::kBadConfig, cat("cannot derive the SNMP v3 key for ", option, ": ",
+                                           snmp_api_errstring(status)));
   }
 }
 
@@ -165,8 +179,8 @@ void set_security(netsnmp_session& session, SessionConfig& config) {
 void set_timing(netsnmp_session& session, exec::Millis budget) {
   const long tries = std::max(1L, long(budget / 1s));
   session.retries = int(tries - 1);
-  session.timeout = long(std::chrono::duration_cast<std::chrono::microseconds>(budget).count() /
-                         tries);
+  session.timeout =
+      long(std::chrono::duration_cast<std::chrono::microseconds>(budget).count() / tries);
 }
 
 /// Which kind of failure a net-snmp library error is.
@@ -252,12 +266,17 @@ std::string failed_object(const netsnmp_pdu& response) {
   return "?";
 }
 
+/// What an agent drops without a word (so that only a timeout shows it), for messages.
+std::string_view silent_rejection(const SessionConfig& config) {
+  if (config.version != Version::kV3) return "this community";
+  return config.level == SecurityLevel::kAuthPriv ? "this snmp_priv_passwd" : "these credentials";
+}
+
 }  // namespace
 
 std::string describe(const SessionConfig& config) {
-  return config.version == Version::kV3
-             ? cat("SNMP v3 (", level_name(config.level), ")")
-             : cat("SNMP ", version_name(config.version));
+  return config.version == Version::kV3 ? cat("SNMP v3 (", level_name(config.level), ")")
+                                        : cat("SNMP ", version_name(config.version));
 }
 
 struct Session::Handle {
@@ -267,7 +286,7 @@ struct Session::Handle {
   }
 
   /// Sends `request` (always consumed) and waits for the answer within the budget.
-  UniquePdu exchange(UniquePdu request, const std::string& name, Version version,
+  UniquePdu exchange(UniquePdu request, const std::string& name, std::string_view silent_rejection,
                      exec::Millis request_timeout, const exec::Deadline& deadline) const {
     const exec::Millis budget = std::min(request_timeout, deadline.remaining());
     if (budget <= 0ms) {
@@ -281,13 +300,12 @@ struct Session::Handle {
     if (status == STAT_TIMEOUT) {
       throw Error(ErrorKind::kUnreachable,
                   cat("no answer from ", name, " within ", double(budget.count()) / 1000,
-                      " s: the device is down or unreachable",
-                      version == Version::kV3 ? "" : ", or does not accept this community"));
+                      " s: the device is down or unreachable, or ignores ", silent_rejection));
     }
     int library_error = 0;
     int system_error = 0;
     char* text = nullptr;
-    snmp_sess_error(session, &library_error, &system_error, &text);
+    snmp_sess_error(session, &system_error, &library_error, &text);
     const std::string message = text != nullptr ? text : "unknown error";
     std::free(text);
     throw Error(kind_of(library_error), cat(name, ": ", message));
@@ -298,6 +316,7 @@ Session::Session(const SessionConfig& config, const exec::Deadline& deadline)
     : handle_(std::make_unique<Handle>()),
       name_(cat(config.peer, " (", describe(config), ")")),
       version_(config.version),
+      silent_rejection_(silent_rejection(config)),
       request_timeout_(config.request_timeout) {
   ensure_library();
   SessionConfig settings = config;  // net-snmp takes non-const pointers; it copies them
@@ -321,12 +340,13 @@ Session::Session(const SessionConfig& config, const exec::Deadline& deadline)
     int library_error = 0;
     int system_error = 0;
     char* text = nullptr;
-    snmp_error(&session, &library_error, &system_error, &text);
+    snmp_error(&session, &system_error, &library_error, &text);
     const std::string message = text != nullptr ? text : "unknown error";
     std::free(text);
     const ErrorKind kind = kind_of(library_error);
-    throw Error(kind, cat("cannot open an SNMP session to ", name_, ": ", message,
-                          kind == ErrorKind::kUnreachable ? " (no answer to engine discovery)" : ""));
+    throw Error(kind,
+                cat("cannot open an SNMP session to ", name_, ": ", message,
+                    kind == ErrorKind::kUnreachable ? " (no answer to engine discovery)" : ""));
   }
 }
 
@@ -340,7 +360,7 @@ std::vector<Value> Session::get(std::vector<Oid> oids, const exec::Deadline& dea
     UniquePdu request = new_pdu(SNMP_MSG_GET);
     for (const size_t i : pending) snmp_add_null_var(request.get(), oids[i].data(), oids[i].size());
     const UniquePdu response =
-        handle_->exchange(std::move(request), name_, version_, request_timeout_, deadline);
+        handle_->exchange(std::move(request), name_, silent_rejection_, request_timeout_, deadline);
     if (response->errstat == SNMP_ERR_NOSUCHNAME && response->errindex >= 1 &&
         size_t(response->errindex) <= pending.size()) {
       // v1 fails the whole request for one missing object: drop it and ask for the rest.
@@ -357,8 +377,8 @@ std::vector<Value> Session::get(std::vector<Oid> oids, const exec::Deadline& dea
       values[pending[at++]] = value_of(*v);
     }
     if (at != pending.size()) {
-      throw Error(ErrorKind::kFailed, cat(name_, " answered ", at, " of ", pending.size(),
-                                          " objects asked for"));
+      throw Error(ErrorKind::kFailed,
+                  cat(name_, " answered ", at, " of ", pending.size(), " objects asked for"));
     }
     pending.clear();
   }
@@ -376,7 +396,7 @@ std::vector<VarBind> Session::walk(const Oid& subtree, const exec::Deadline& dea
     }
     snmp_add_null_var(request.get(), next.data(), next.size());
     const UniquePdu response =
-        handle_->exchange(std::move(request), name_, version_, request_timeout_, deadline);
+        handle_->exchange(std::move(request), name_, silent_rejection_, request_timeout_, deadline);
     if (response->errstat == SNMP_ERR_NOSUCHNAME) return rows;  // v1: past the last object
     if (response->errstat != SNMP_ERR_NOERROR) {
       throw Error(ErrorKind::kFailed, cat(name_, " could not walk ", to_string(subtree), ": ",
@@ -386,17 +406,17 @@ std::vector<VarBind> Session::walk(const Oid& subtree, const exec::Deadline& dea
     for (const netsnmp_variable_list* v = response->variables; v != nullptr; v = v->next_variable) {
       VarBind row{oid_of(*v), value_of(*v)};
       if (row.value.type == Value::Type::kMissing || !is_below(row.oid, subtree)) return rows;
-      if (!rows.empty() && !std::lexicographical_compare(rows.back().oid.begin(),
-                                                         rows.back().oid.end(), row.oid.begin(),
-                                                         row.oid.end())) {
+      if (!rows.empty() &&
+          !std::lexicographical_compare(rows.back().oid.begin(), rows.back().oid.end(),
+                                        row.oid.begin(), row.oid.end())) {
         throw Error(ErrorKind::kFailed,
                     cat(name_, " returned OIDs out of order while walking ", to_string(subtree)));
       }
       rows.push_back(std::move(row));
     }
     if (rows.size() > kMaxWalkRows) {
-      throw Error(ErrorKind::kFailed,
-                  cat(name_, " returned more than ", kMaxWalkRows, " rows under ", to_string(subtree)));
+      throw Error(ErrorKind::kFailed, cat(name_, " returned more than ", kMaxWalkRows,
+                                          " rows under ", to_string(subtree)));
     }
     next = rows.back().oid;
   }
@@ -409,9 +429,10 @@ void Session::set(const std::vector<std::pair<Oid, long>>& cells, const exec::De
                           sizeof value);
   }
   const UniquePdu response =
-      handle_->exchange(std::move(request), name_, version_, request_timeout_, deadline);
+      handle_->exchange(std::move(request), name_, silent_rejection_, request_timeout_, deadline);
   if (response->errstat == SNMP_ERR_NOERROR) return;
-  const std::string what = cat(failed_object(*response), ": ", snmp_errstring(int(response->errstat)));
+  const std::string what =
+      cat(failed_object(*response), ": ", snmp_errstring(int(response->errstat)));
   if (is_refusal(response->errstat)) {
     throw Error(ErrorKind::kAccess,
                 cat(name_, " refused to write ", what, " (a read-only community or user?)"));

@@ -73,7 +73,8 @@ struct VarBind {
 
 class Session {
  public:
-  /// Opens the session; for v3 this discovers the agent's engine ID (one request).
+  /// Opens the session (v3 engine discovery, here or with the first request, is bounded
+  /// like any request).
   Session(const SessionConfig& config, const exec::Deadline& deadline);
   ~Session();
   Session(const Session&) = delete;
@@ -94,6 +95,7 @@ class Session {
   std::unique_ptr<Handle> handle_;
   std::string name_;
   Version version_;
+  std::string_view silent_rejection_;
   exec::Millis request_timeout_;
 };
 
