@@ -8,6 +8,8 @@ std::string_view power_state_name(PowerState state) {
   return state == PowerState::kOn ? "ON" : "OFF";
 }
 
+std::optional<std::string> Device::sole_target() const { return std::nullopt; }
+
 std::vector<Plug> Device::list(const exec::Deadline&) {
   throw Error(ErrorKind::kUnsupported, "this device cannot list its targets");
 }

@@ -75,6 +75,11 @@ class Device {
 
   virtual Capabilities capabilities() const = 0;
 
+  /// The one machine this device powers, for a device that powers only one (an IPMI BMC):
+  /// what an action given no plug and no nodename acts on. Default: nullopt, an action
+  /// must name its target.
+  virtual std::optional<std::string> sole_target() const;
+
   /// The targets this device controls. Default: Error(kUnsupported).
   virtual std::vector<Plug> list(const exec::Deadline& deadline);
   /// list() with each state filled. Default: status() of each plug; override when the

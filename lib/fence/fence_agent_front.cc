@@ -73,11 +73,11 @@ int perform(const DeviceSpec& spec, const Options& options, const std::string& a
                      plug.state ? power_state_name(*plug.state) : "UNKNOWN"));
     }
   } else if (action == "status") {
-    const PowerState state = device->status(options.target(), deadline);
+    const PowerState state = device->status(action_target(*device, options), deadline);
     print_line(cat("Status: ", power_state_name(state)));
     return state == PowerState::kOn ? exit_code::kOk : exit_code::kStatusOff;
   } else if (const auto power = power_action_named(action); power) {
-    const std::string target = options.target();
+    const std::string target = action_target(*device, options);
     ocf::log_info(cat(action, " ", target, " (", options.describe(), ")"));
     print_line(switch_power(*device, options, *power, plugs_of(target, options), deadline));
   } else {

@@ -41,6 +41,15 @@ exec::Deadline action_deadline(const Device& device, const Options& options) {
                             device.capabilities().longest_request + 60s);
 }
 
+std::string action_target(const Device& device, const Options& options) {
+  const bool named = (options.declares("plug") && options.is_set("plug")) ||
+                     !options.nodename().value_or("").empty();
+  if (!named) {
+    if (auto sole = device.sole_target()) return *std::move(sole);
+  }
+  return options.target();
+}
+
 std::vector<std::string> plugs_of(const std::string& target, const Options& options) {
   if (!options.declares("plug_separator") || options.str("plug_separator").empty()) {
     return {target};

@@ -23,6 +23,10 @@ std::optional<PowerAction> power_action_named(std::string_view name);
 /// device's longest_request and a minute for its commands, after `delay`.
 exec::Deadline action_deadline(const Device& device, const Options& options);
 
+/// The target of an action: plug (or port), else nodename, else the device's sole_target().
+/// Throws Error(kBadConfig) when there is none.
+std::string action_target(const Device& device, const Options& options);
+
 /// The plugs `target` names: split on plug_separator where the meta-data declares it.
 std::vector<std::string> plugs_of(const std::string& target, const Options& options);
 
