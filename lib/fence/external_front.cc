@@ -103,7 +103,8 @@ void perform(const DeviceSpec& spec, Options& options, const std::string& op,
   if (op == "gethosts") {
     const std::vector<Plug> plugs = device->list(deadline);
     if (plugs.empty()) throw Error(ErrorKind::kBadConfig, "the device controls no hosts");
-    for (const Plug& plug : plugs) print_line(plug.id);
+    // The hosts: a PDU's outlet "3" feeds host "web1", its alias.
+    for (const Plug& plug : plugs) print_line(plug.alias.empty() ? plug.id : plug.alias);
   } else if (op == "status") {
     device->check(deadline);
   } else if (const auto power = power_action_named(op); power && op != "reboot") {

@@ -5,7 +5,8 @@
 // getinfo-devname, getinfo-devdescr, getinfo-devurl, getinfo-xml; argv[2] the host for on,
 // off and reset. Parameters come from the environment under their legacy names
 // (DeviceSpec::legacy); nothing else in the environment is read as an option.
-//   gethosts        Device::list() ids, one per line (an empty list is a failure)
+//   gethosts        the hosts of Device::list(): each plug's alias, else its id, one per
+//                   line (an empty list is a failure)
 //   on/off/reset    VerifiedPower on/off/reboot of the host
 //   status          Device::check(): the *device* is reachable, as the protocol wants
 //   getconfignames  the legacy names marked config_name, in order
