@@ -67,6 +67,11 @@ Drac5Device::Drac5Device(const Options& options)
 
 Capabilities Drac5Device::capabilities() const { return {.list = true, .cycle = true}; }
 
+std::optional<std::string> Drac5Device::sole_target() const {
+  if (chassis_) return std::nullopt;
+  return hostname_.empty() ? options_.str("ip") : hostname_;
+}
+
 std::vector<Plug> Drac5Device::list(const exec::Deadline&) {
   if (chassis_ || hostname_.empty()) {
     throw Error(ErrorKind::kUnsupported,

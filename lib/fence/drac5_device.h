@@ -11,8 +11,8 @@
 // login_timeout, all within the action's deadline; a command that overruns fails the
 // action and the next command logs in again.
 //
-// A DRAC 5 powers one server: `plug` is not needed, and when `hostname` is set, any other
-// target is refused as unknown. On a CMC (drac_version=DRAC CMC) `plug` names the module.
+// A DRAC 5 powers one server: no target needs to be named, and when `hostname` is set, any
+// other target is refused as unknown. On a CMC (drac_version=DRAC CMC) `plug` names the module.
 #pragma once
 
 #include <optional>
@@ -33,6 +33,8 @@ class Drac5Device final : public Device {
   explicit Drac5Device(const Options& options);
 
   Capabilities capabilities() const override;
+  /// A DRAC 5's server: `hostname`, else the DRAC's address. None for a CMC.
+  std::optional<std::string> sole_target() const override;
   /// `hostname`, when set: the server this DRAC 5 powers.
   std::vector<Plug> list(const exec::Deadline& deadline) override;
   PowerState status(const std::string& plug, const exec::Deadline& deadline) override;
@@ -49,7 +51,7 @@ class Drac5Device final : public Device {
   void request(std::string_view action, const std::string& plug, const exec::Deadline& deadline);
   SshSession& session(const exec::Deadline& deadline);
 
-  Options options_;  ///< for the login, made when first needed (password_script runs then)
+  Options options_;       ///< for the login, made when first needed (password_script runs then)
   bool chassis_ = false;  ///< a CMC: plug is the module
   std::string hostname_;
   exec::Millis login_timeout_;

@@ -62,7 +62,8 @@ bool apply_config_option(std::string_view option, SshLogin& login) {
   } else if (key == "identityfile") {
     login.identity_file = value;
   } else if (key == "userknownhostsfile") {
-    login.known_hosts = split(value).empty() ? "" : split(value).front();
+    const std::vector<std::string> files = split(value);  // OpenSSH takes a list
+    login.known_hosts = files.empty() ? "" : files.front();
   } else if (key == "stricthostkeychecking") {
     const std::string mode = to_lower(value);
     login.verify_host_key = mode != "no" && mode != "off";
@@ -76,7 +77,7 @@ bool apply_config_option(std::string_view option, SshLogin& login) {
 
 std::vector<std::string> apply_ssh_options(std::string_view ssh_options, SshLogin& login) {
   static const std::set<std::string, std::less<>> kMeaningless = {"-t", "-T", "-q", "-x", "-n",
-                                                                   "-v", "-4", "-6", "-C"};
+                                                                  "-v", "-4", "-6", "-C"};
   std::vector<std::string> ignored;
   const std::vector<std::string> words = shell_words(ssh_options);
   for (size_t i = 0; i < words.size(); ++i) {

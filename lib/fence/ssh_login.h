@@ -24,8 +24,7 @@ namespace hakit::fence {
 
 /// The login to `host` that `options` describe. The password comes from password or
 /// password_script (run within `deadline`). Throws Error(kBadConfig) for a malformed port.
-SshLogin ssh_login(const Options& options, const std::string& host,
-                   const exec::Deadline& deadline);
+SshLogin ssh_login(const Options& options, const std::string& host, const exec::Deadline& deadline);
 
 /// ssh_options applied onto `login`; returns the words it ignored (for the warning).
 std::vector<std::string> apply_ssh_options(std::string_view ssh_options, SshLogin& login);

@@ -164,8 +164,8 @@ void SshSession::authenticate(const exec::Deadline& deadline) {
     return;
   }
   usable_ = false;
-  throw Error(ErrorKind::kAccess, cat(login_.describe(), ": login refused (tried ",
-                                      join(tried, ", "), ")"));
+  throw Error(ErrorKind::kAccess,
+              cat(login_.describe(), ": login refused (tried ", join(tried, ", "), ")"));
 }
 
 SshOutput SshSession::run(const std::string& command, const exec::Deadline& deadline,
@@ -192,14 +192,16 @@ SshOutput SshSession::run(const std::string& command, const exec::Deadline& dead
     }
     const int read = ssh_channel_read_timeout(channel.get(), buffer.data(), buffer.size(), 0,
                                               milliseconds_left(deadline));
-    if (read == SSH_ERROR) fail(ErrorKind::kUnreachable, cat("reading the output of '", command, "'"));
+    if (read == SSH_ERROR)
+      fail(ErrorKind::kUnreachable, cat("reading the output of '", command, "'"));
     append_bounded(output.out, buffer.data(), read, max_output);
     int read_err = 0;
-    while ((read_err = ssh_channel_read_nonblocking(channel.get(), buffer.data(), buffer.size(),
-                                                    1)) > 0) {
+    while ((read_err =
+                ssh_channel_read_nonblocking(channel.get(), buffer.data(), buffer.size(), 1)) > 0) {
       append_bounded(output.err, buffer.data(), read_err, max_output);
     }
-    if (read_err == SSH_ERROR) fail(ErrorKind::kUnreachable, cat("reading the errors of '", command, "'"));
+    if (read_err == SSH_ERROR)
+      fail(ErrorKind::kUnreachable, cat("reading the errors of '", command, "'"));
   }
   bound_by(deadline);
   output.exit_status = ssh_channel_get_exit_status(channel.get());

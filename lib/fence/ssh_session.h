@@ -30,15 +30,15 @@ struct ssh_session_struct;  // libssh's session, kept out of this header
 namespace hakit::fence {
 
 struct SshLogin {
-  std::string host;  ///< name or address
+  std::string host = {};  ///< name or address
   int port = 22;
-  std::string user;
+  std::string user = {};
   /// Private key to log in with; with a password set, the password is also its passphrase.
-  std::string identity_file;
-  std::optional<std::string> password;
+  std::string identity_file = {};
+  std::optional<std::string> password = {};
   /// Known-hosts file to check the host key against; empty: libssh's default, the running
   /// user's ~/.ssh/known_hosts (/etc/ssh/ssh_known_hosts is always consulted too).
-  std::string known_hosts;
+  std::string known_hosts = {};
   /// false only on explicit request (ssh_insecure): accept any host key.
   bool verify_host_key = true;
 
