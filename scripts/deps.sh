@@ -12,6 +12,8 @@ packages=(
   pacemaker pacemaker-cli-utils corosync crmsh resource-agents cluster-glue fence-agents
   # what the agents and the lab drive: mounts, loop devices, filesystems, processes
   mount util-linux e2fsprogs xfsprogs psmisc procps kmod
+  # the simulated APC PDU (snmpd) and fence_apc_snmp's tools, for tests and benchmarks
+  snmp snmpd
   # benchmarks and tracing
   hyperfine strace jq
 )

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "apc_pdu_simulator.h"
 #include "cluster.h"
 #include "installed_file.h"
 #include "lab_record.h"
@@ -13,11 +14,12 @@ namespace hakit::lab {
 namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
-enum class Kind { cluster, provider_mount, installed_file, loop_device };
+enum class Kind { cluster, provider_mount, snmpd, installed_file, loop_device };
 
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
+  if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
   return Kind::loop_device;
 }
@@ -37,6 +39,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::provider_mount:
         ProviderMount::adopt();
+        break;
+      case Kind::snmpd:
+        ApcPduSimulator::adopt_record(entry.name);
         break;
       case Kind::installed_file:
         InstalledFile::adopt(entry.name);

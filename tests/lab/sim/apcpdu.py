@@ -6,7 +6,8 @@ rPDUOutletStatusTable from the JSON file STATE, which the tests read back (and e
 check what the PDU did independently of any SNMP client:
 
   {"outlets": [{"name": "node1", "state": "on"}, ...],   # outlet N is entry N-1
-   "switches": [[3, "off"], ...],  # every accepted SET, in order (reboot logs off, on)
+   "switches": [[3, "off", "rpdu"], ...],  # every switch, in order, with the table that
+                                           # was written (a reboot command is off, on)
    "delay": 0,                     # seconds to sleep before each answer (a slow PDU)
    "stuck": ["node4"]}             # outlets that accept commands but never switch
 
@@ -81,11 +82,11 @@ def get_next(state, oid):
     return answer(next((row for row in columns(state) if row[0] > oid), None))
 
 
-def switch(state, outlet_index, command):
+def switch(state, outlet_index, command, table):
     outlet = state["outlets"][outlet_index - 1]
     wanted = {ON: ["on"], OFF: ["off"], REBOOT: ["off", "on"]}[command]
     for new_state in wanted:
-        state["switches"].append([outlet_index, new_state])
+        state["switches"].append([outlet_index, new_state, table])
         if outlet["name"] not in state.get("stuck", []):
             outlet["state"] = new_state
     save(state)
@@ -101,7 +102,7 @@ def set_value(state, oid, typed_value):
         return "wrong-type\n"
     if int(value) not in (ON, OFF, REBOOT):
         return "wrong-value\n"
-    switch(state, index, int(value))
+    switch(state, index, int(value), "spdu" if table == SPDU_CONTROL else "rpdu")
     return "DONE\n"
 
 
