@@ -49,7 +49,10 @@ bool has_manual_confirmation(std::string_view history_xml, std::string_view node
 
 bool manually_confirmed(const std::string& node, std::chrono::system_clock::time_point since,
                         const exec::Deadline& deadline) {
-  const exec::Command command{.argv = {"stonith_admin", "--history", node, "--output-as", "xml"}};
+  // --verbose: every recorded operation; without it, only the latest success shows, which
+  // hides a confirmation made in the same second as another fencing of the node.
+  const exec::Command command{
+      .argv = {"stonith_admin", "--history", node, "--verbose", "--output-as", "xml"}};
   const exec::Result result = exec::run(command, deadline.capped(std::chrono::seconds(5)));
   return result.ok() && has_manual_confirmation(result.out, node, since);
 }

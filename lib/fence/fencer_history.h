@@ -11,8 +11,8 @@
 
 namespace hakit::fence {
 
-/// Whether `history_xml` (`stonith_admin --history NODE --output-as xml`) holds a successful
-/// manual confirmation ("a human") for `node` completed at or after `since`.
+/// Whether `history_xml` (`stonith_admin --history NODE --verbose --output-as xml`) holds a
+/// successful manual confirmation ("a human") for `node` completed at or after `since`.
 bool has_manual_confirmation(std::string_view history_xml, std::string_view node,
                              std::chrono::system_clock::time_point since);
 
