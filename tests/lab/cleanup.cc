@@ -5,6 +5,7 @@
 #include "apc_pdu_simulator.h"
 #include "cluster.h"
 #include "installed_file.h"
+#include "ipmi_simulator.h"
 #include "lab_record.h"
 #include "loop_device.h"
 #include "util/strings.h"
@@ -14,11 +15,12 @@ namespace hakit::lab {
 namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
-enum class Kind { cluster, provider_mount, snmpd, installed_file, loop_device };
+enum class Kind { cluster, provider_mount, ipmi_sim, snmpd, installed_file, loop_device };
 
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
+  if (IpmiSimulator::is_record(entry.name)) return Kind::ipmi_sim;
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
   return Kind::loop_device;
@@ -39,6 +41,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::provider_mount:
         ProviderMount::adopt();
+        break;
+      case Kind::ipmi_sim:
+        IpmiSimulator::adopt_record(entry.name);
         break;
       case Kind::snmpd:
         ApcPduSimulator::adopt_record(entry.name);

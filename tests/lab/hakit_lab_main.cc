@@ -7,6 +7,7 @@
 
 #include "cleanup.h"
 #include "cluster.h"
+#include "ipmi_simulator.h"
 #include "loop_device.h"
 
 namespace {
@@ -46,6 +47,15 @@ void destroy_loop(const fs::path& state) {
   std::cout << "detached " << device << "\n";
 }
 
+/// A simulated BMC (user admin, password secret) for as long as stdin stays open: prints
+/// "PORT POWER_FILE" once it answers, stops it at end of input (bench/ipmi.sh).
+void serve_ipmi(const fs::path& state) {
+  IpmiSimulator bmc(state.string(), {});
+  std::cout << bmc.port() << " " << bmc.power_file() << std::endl;
+  for (std::string line; std::getline(std::cin, line);) {
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -63,7 +73,8 @@ int main(int argc, char** argv) {
       app.add_subcommand("loop", "a loop device over an image file")->require_subcommand(1);
   auto* loop_create = loop->add_subcommand("create", "attach, make a filesystem, print the device");
   auto* loop_destroy = loop->add_subcommand("destroy", "unmount, detach, delete the image");
-  for (auto* command : {cluster_start, cluster_stop, loop_create, loop_destroy})
+  auto* ipmi = app.add_subcommand("ipmi-bmc", "a simulated BMC (ipmi_sim) until stdin closes");
+  for (auto* command : {cluster_start, cluster_stop, loop_create, loop_destroy, ipmi})
     command->add_option("--state", state_dir, "directory for config, logs and PIDs")->required();
   loop_create->add_option("--size-mb", size_mb, "image size")->check(CLI::Range(16, 65536));
   loop_create->add_option("--fstype", fstype, "filesystem to make (empty: none)");
@@ -77,6 +88,7 @@ int main(int argc, char** argv) {
     if (*cluster_stop) stop_cluster(state);
     if (*loop_create) create_loop(state, size_mb, fstype);
     if (*loop_destroy) destroy_loop(state);
+    if (*ipmi) serve_ipmi(state);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
   } catch (const std::exception& error) {
