@@ -208,6 +208,18 @@ ErrorKind kind_of(int snmp_errno) {
   }
 }
 
+/// The kind and text of net-snmp's last error, as `read` (snmp_error, snmp_sess_error) tells.
+template <typename Reader>
+std::pair<ErrorKind, std::string> last_error(Reader read) {
+  int system_error = 0;
+  int library_error = 0;
+  char* text = nullptr;
+  read(&system_error, &library_error, &text);
+  std::string message = text != nullptr ? text : "unknown error";
+  std::free(text);
+  return {kind_of(library_error), std::move(message)};
+}
+
 /// Errors a write gets when the agent will not let us write (as opposed to a bad value).
 bool is_refusal(long error_status) {
   switch (error_status) {
@@ -302,13 +314,10 @@ struct Session::Handle {
                   cat("no answer from ", name, " within ", double(budget.count()) / 1000,
                       " s: the device is down or unreachable, or ignores ", silent_rejection));
     }
-    int library_error = 0;
-    int system_error = 0;
-    char* text = nullptr;
-    snmp_sess_error(session, &system_error, &library_error, &text);
-    const std::string message = text != nullptr ? text : "unknown error";
-    std::free(text);
-    throw Error(kind_of(library_error), cat(name, ": ", message));
+    const auto [kind, message] = last_error([this](int* system, int* library, char** text) {
+      snmp_sess_error(session, system, library, text);
+    });
+    throw Error(kind, cat(name, ": ", message));
   }
 };
 
@@ -337,13 +346,9 @@ Session::Session(const SessionConfig& config, const exec::Deadline& deadline)
   SNMP_FREE(session.securityAuthProto);
   SNMP_FREE(session.securityPrivProto);
   if (handle_->session == nullptr) {
-    int library_error = 0;
-    int system_error = 0;
-    char* text = nullptr;
-    snmp_error(&session, &system_error, &library_error, &text);
-    const std::string message = text != nullptr ? text : "unknown error";
-    std::free(text);
-    const ErrorKind kind = kind_of(library_error);
+    const auto [kind, message] = last_error([&session](int* system, int* library, char** text) {
+      snmp_error(&session, system, library, text);
+    });
     throw Error(kind,
                 cat("cannot open an SNMP session to ", name_, ": ", message,
                     kind == ErrorKind::kUnreachable ? " (no answer to engine discovery)" : ""));

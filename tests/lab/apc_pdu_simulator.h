@@ -39,6 +39,8 @@ class ApcPduSimulator {
   int port() const { return port_; }
   /// The PDU's address with its port, as cluster-glue's pduip takes it.
   std::string host_and_port() const;
+  /// The JSON file the handler keeps the PDU's state in (see sim/apcpdu.py).
+  const std::string& state_file() const { return state_; }
 
   struct Outlet {
     std::string name;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "apc_pdu_simulator.h"
 #include "cleanup.h"
 #include "cluster.h"
 #include "ipmi_simulator.h"
@@ -56,6 +57,17 @@ void serve_ipmi(const fs::path& state) {
   }
 }
 
+/// A simulated APC rPDU with outlets node1..node8 (communities public and private) for as
+/// long as stdin stays open: prints "PORT STATE_FILE" once it listens, stops it at end of
+/// input (bench/rackpdu.sh).
+void serve_apc_pdu(const fs::path& state) {
+  ApcPduSimulator pdu(state.string(), {.outlets = {"node1", "node2", "node3", "node4", "node5",
+                                                   "node6", "node7", "node8"}});
+  std::cout << pdu.port() << " " << pdu.state_file() << std::endl;
+  for (std::string line; std::getline(std::cin, line);) {
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -78,6 +90,9 @@ int main(int argc, char** argv) {
     command->add_option("--state", state_dir, "directory for config, logs and PIDs")->required();
   loop_create->add_option("--size-mb", size_mb, "image size")->check(CLI::Range(16, 65536));
   loop_create->add_option("--fstype", fstype, "filesystem to make (empty: none)");
+  auto* apc_pdu = app.add_subcommand("apc-pdu", "a simulated APC PDU (snmpd) until stdin closes");
+  apc_pdu->add_option("--state", state_dir, "directory for config, logs and the PDU's state")
+      ->required();
   auto* cleanup = app.add_subcommand("cleanup", "undo what crashed tests left behind");
 
   CLI11_PARSE(app, argc, argv);
@@ -89,6 +104,7 @@ int main(int argc, char** argv) {
     if (*loop_create) create_loop(state, size_mb, fstype);
     if (*loop_destroy) destroy_loop(state);
     if (*ipmi) serve_ipmi(state);
+    if (*apc_pdu) serve_apc_pdu(state);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
   } catch (const std::exception& error) {
