@@ -14,6 +14,8 @@ packages=(
   mount util-linux e2fsprogs xfsprogs psmisc procps kmod
   # the simulated APC PDU (snmpd) and fence_apc_snmp's tools, for tests and benchmarks
   snmp snmpd
+  # the simulated BMC (ipmi_sim) and fence_ipmilan's ipmitool, for tests and benchmarks
+  openipmi ipmitool
   # benchmarks and tracing
   hyperfine strace jq
 )
