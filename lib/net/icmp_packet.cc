@@ -1,5 +1,7 @@
 #include "net/icmp_packet.h"
 
+#include <algorithm>
+
 #include <netinet/icmp6.h>
 #include <netinet/ip_icmp.h>
 #include <sys/socket.h>
@@ -34,11 +36,12 @@ uint16_t internet_checksum(std::span<const uint8_t> data) {
 }
 
 std::vector<uint8_t> build_echo_request(int family, const EchoMessage& message) {
-  std::vector<uint8_t> packet(kHeaderSize);
+  // Sized once and copied into: g++ 12 misreports vector::insert here at -O2 (-Warray-bounds).
+  std::vector<uint8_t> packet(kHeaderSize + message.payload.size());
   packet[0] = request_type(family);
   put16(packet, 4, message.identifier);
   put16(packet, 6, message.sequence);
-  packet.insert(packet.end(), message.payload.begin(), message.payload.end());
+  std::copy(message.payload.begin(), message.payload.end(), packet.begin() + kHeaderSize);
   if (family == AF_INET) put16(packet, 2, internet_checksum(packet));
   return packet;
 }
