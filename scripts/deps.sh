@@ -16,6 +16,8 @@ packages=(
   snmp snmpd
   # the simulated BMC (ipmi_sim) and fence_ipmilan's ipmitool, for tests and benchmarks
   openipmi ipmitool
+  # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
+  openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
   hyperfine strace jq
 )

@@ -8,6 +8,7 @@
 #include "ipmi_simulator.h"
 #include "lab_record.h"
 #include "loop_device.h"
+#include "sshd.h"
 #include "util/strings.h"
 
 namespace hakit::lab {
@@ -15,13 +16,14 @@ namespace hakit::lab {
 namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
-enum class Kind { cluster, provider_mount, ipmi_sim, snmpd, installed_file, loop_device };
+enum class Kind { cluster, provider_mount, ipmi_sim, snmpd, sshd, installed_file, loop_device };
 
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
   if (IpmiSimulator::is_record(entry.name)) return Kind::ipmi_sim;
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
+  if (Sshd::is_record(entry.name)) return Kind::sshd;
   if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
   return Kind::loop_device;
 }
@@ -47,6 +49,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::snmpd:
         ApcPduSimulator::adopt_record(entry.name);
+        break;
+      case Kind::sshd:
+        Sshd::adopt_record(entry.name);
         break;
       case Kind::installed_file:
         InstalledFile::adopt(entry.name);
