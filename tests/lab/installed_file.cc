@@ -30,8 +30,7 @@ std::string record_name(const std::string& destination) {
 
 }  // namespace
 
-InstalledFile::InstalledFile(const std::string& source, const std::string& destination,
-                             mode_t mode)
+InstalledFile::InstalledFile(const std::string& source, const std::string& destination, mode_t mode)
     : path_(destination) {
   std::string contents;
   if (!read_file(source, contents)) fail("read " + source);
