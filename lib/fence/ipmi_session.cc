@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -46,17 +47,16 @@ class OpenIpmi {
   }
   os_handler_t* os() const { return os_; }
 
-  /// Runs OpenIPMI's timers and socket handlers until `done()` or `deadline`; returns done().
-  bool run_until(const std::function<bool()>& done, const exec::Deadline& deadline) const {
+  /// Runs OpenIPMI's timers and socket handlers until `done()` or `deadline`.
+  void run_until(const std::function<bool()>& done, const exec::Deadline& deadline) const {
     while (!done()) {
       const exec::Millis left = deadline.remaining();
-      if (left.count() <= 0) return false;
+      if (left.count() <= 0) return;
       timeval timeout{.tv_sec = left.count() / 1000, .tv_usec = (left.count() % 1000) * 1000};
       if (sel_select(selector_, nullptr, 0, nullptr, &timeout) < 0 && errno != EINTR) {
         throw std::runtime_error(cat("OpenIPMI select failed: ", std::strerror(errno)));
       }
     }
-    return true;
   }
 
  private:
@@ -155,7 +155,7 @@ class IpmiSession::Connection {
         lanplus_(config.lanplus),
         login_timeout_(config.login_timeout),
         command_timeout_(config.command_timeout),
-        inbox_(new Inbox) {
+        inbox_(std::make_unique<Inbox>()) {
     std::string address = config.address;
     std::string port = std::to_string(config.port);
     std::string username = config.username;
@@ -187,21 +187,20 @@ class IpmiSession::Connection {
     const int error = ipmi_lanp_setup_con(parameters.data(), unsigned(parameters.size()),
                                           OpenIpmi::instance().os(), nullptr, &con_);
     if (error != 0) {
-      delete inbox_;
       throw Error(ErrorKind::kUnreachable, cat("cannot set up a connection to ", config.describe(),
                                                ": ", error_text(error)));
     }
-    con_->add_con_change_handler(con_, on_connection_change, inbox_);
+    con_->add_con_change_handler(con_, on_connection_change, inbox_.get());
   }
 
   ~Connection() {
-    if (con_->close_connection_done(con_, on_closed, inbox_) == 0) {
+    if (con_->close_connection_done(con_, on_closed, inbox_.get()) == 0) {
       OpenIpmi::instance().run_until([this] { return inbox_->closed; },
                                      exec::Deadline::in(kCloseTimeout));
     }
     // Unless OpenIPMI is done with it, a late callback may still write into the inbox: it is
     // left allocated then (this happens only when a BMC stops answering mid-request).
-    if (inbox_->closed && inbox_->outstanding == 0) delete inbox_;
+    if (!inbox_->closed || inbox_->outstanding != 0) static_cast<void>(inbox_.release());
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -248,7 +247,7 @@ class IpmiSession::Connection {
     message.data_len = static_cast<unsigned short>(data.size());
     ipmi_msgi_t* item = ipmi_alloc_msg_item();
     if (item == nullptr) throw std::bad_alloc();
-    item->data1 = inbox_;
+    item->data1 = inbox_.get();
     item->data2 = reinterpret_cast<void*>(std::uintptr_t(++inbox_->awaited));
     inbox_->answer.reset();
     const int error = con_->send_command(con_, reinterpret_cast<ipmi_addr_t*>(&bmc), sizeof bmc,
@@ -280,7 +279,7 @@ class IpmiSession::Connection {
   bool lanplus_;
   exec::Millis login_timeout_;
   exec::Millis command_timeout_;
-  Inbox* inbox_;
+  std::unique_ptr<Inbox> inbox_;
   ipmi_con_t* con_ = nullptr;
 };
 
