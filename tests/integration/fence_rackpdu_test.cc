@@ -83,12 +83,33 @@ void check_failed_cleanly(const FenceRun& run, std::chrono::milliseconds within,
 
 /// The external plugin through cluster-glue's stonith CLI, its parameters in the environment
 /// (-E) as Pacemaker's fence_legacy passes them: never on a command line.
-FenceRun stonith_cli(const std::map<std::string, std::string>& parameters,
-                     std::vector<std::string> args) {
+exec::Command stonith_cli_command(const std::map<std::string, std::string>& parameters,
+                                  std::vector<std::string> args) {
   args.insert(args.begin(), {"stonith", "-t", "external/hakit-rackpdu", "-E"});
-  const FenceRun run = fence_test::timed_run({.argv = args, .env = parameters}, 60s);
+  return {.argv = args, .env = parameters};
+}
+
+FenceRun stonith_cli(const std::map<std::string, std::string>& parameters,
+                     const std::vector<std::string>& args) {
+  const FenceRun run = fence_test::timed_run(stonith_cli_command(parameters, args), 60s);
   INFO(run.describe());
   return run;
+}
+
+/// Runs `command` while scanning every process's command line for the secrets. Returns how
+/// it ran and every "pid: command line" that showed one.
+std::pair<FenceRun, std::vector<std::string>> watching_command_lines(const exec::Command& command) {
+  // Not a Catch macro on the other thread: they are not thread-safe.
+  auto running =
+      std::async(std::launch::async, [&] { return fence_test::timed_run(command, 150s); });
+  std::vector<std::string> shown;
+  while (running.wait_for(50ms) != std::future_status::ready) {
+    for (const std::string& secret : {kCommunity, kAuthPassword, kPrivPassword}) {
+      const std::vector<std::string> processes = fence_test::processes_showing(secret);
+      shown.insert(shown.end(), processes.begin(), processes.end());
+    }
+  }
+  return {running.get(), shown};
 }
 
 }  // namespace
@@ -226,17 +247,11 @@ TEST_CASE("fence_hakit_rackpdu faults fail within the timeout, say why and switc
   }
   SECTION("a slow PDU, while no process shows a secret on its command line") {
     pdu.set_delay(5);
-    auto fencing = std::async(std::launch::async, [&] {
-      return agent(v1, {"action=off", "plug=node2"});
-    });
-    std::vector<std::string> shown;
-    while (fencing.wait_for(100ms) != std::future_status::ready) {
-      for (const std::string& secret : {kCommunity, kAuthPassword, kPrivPassword}) {
-        const auto processes = fence_test::processes_showing(secret);
-        shown.insert(shown.end(), processes.begin(), processes.end());
-      }
-    }
-    check_failed_cleanly(fencing.get(), 4s, "no answer from udp:127.0.0.1:");
+    std::vector<std::string> options = v1;
+    options.insert(options.end(), {"action=off", "plug=node2"});
+    const auto [run, shown] =
+        watching_command_lines({.argv = {kAgent}, .input = join(options, "\n") + "\n"});
+    check_failed_cleanly(run, 4s, "no answer from udp:127.0.0.1:");
     CHECK(shown.empty());
     pdu.set_delay(0);
     CHECK(pdu.switches().empty());
@@ -294,15 +309,9 @@ TEST_CASE("external/hakit-rackpdu through cluster-glue's stonith CLI, with rackp
     CHECK(unknown.err.find("outlet_config names no outlet for 'node1'") != std::string::npos);
 
     pdu.set_delay(20);
-    std::vector<std::string> shown;
-    auto fencing = std::async(std::launch::async, [&] {
-      return stonith_cli(legacy, {"-T", "off", "node7"});
-    });
-    while (fencing.wait_for(100ms) != std::future_status::ready) {
-      const auto processes = fence_test::processes_showing(kCommunity);
-      shown.insert(shown.end(), processes.begin(), processes.end());
-    }
-    const FenceRun slow = fencing.get();
+    const auto [slow, shown] =
+        watching_command_lines(stonith_cli_command(legacy, {"-T", "off", "node7"}));
+    INFO(slow.describe());
     CHECK(slow.status != 0);
     CHECK(slow.elapsed < 15s);  // one request: shell_timeout + login_timeout, 8 s
     CHECK(shown.empty());
@@ -350,7 +359,13 @@ TEST_CASE("Pacemaker fences through stonith:fence_hakit_rackpdu and stonith:exte
     INFO(cluster.status());
     REQUIRE(ready);
   }
-  CHECK(fence_test::stonith_admin({"--reboot", "node2", "--tolerance", "0"}).status == 0);
+  {
+    const auto [reboot, shown] = watching_command_lines(
+        {.argv = {"stonith_admin", "--reboot", "node2", "--tolerance", "0"}});
+    INFO(reboot.describe());
+    CHECK(reboot.status == 0);
+    CHECK(shown.empty());
+  }
   CHECK(fence_test::stonith_admin({"--fence", "node3", "--tolerance", "0"}).status == 0);
   CHECK(fence_test::stonith_admin({"--fence", "node13", "--tolerance", "0"}).status !=
         0);  // no outlet
@@ -371,7 +386,13 @@ TEST_CASE("Pacemaker fences through stonith:fence_hakit_rackpdu and stonith:exte
     INFO(cluster.status());
     REQUIRE(ready);
   }
-  CHECK(fence_test::stonith_admin({"--reboot", "node10", "--tolerance", "0"}).status == 0);
+  {
+    const auto [reboot, shown] = watching_command_lines(
+        {.argv = {"stonith_admin", "--reboot", "node10", "--tolerance", "0"}});
+    INFO(reboot.describe());
+    CHECK(reboot.status == 0);
+    CHECK(shown.empty());
+  }
   CHECK(fence_test::stonith_admin({"--fence", "node4", "--tolerance", "0"}).status == 0);
   CHECK(pdu.switches() == std::vector<Switch>{{2, "off", "rpdu"},
                                               {2, "on", "rpdu"},
