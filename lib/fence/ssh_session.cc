@@ -71,7 +71,7 @@ SshSession::SshSession(const SshLogin& login, const exec::Deadline& deadline)
       ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &process_config) != SSH_OK ||
       (!login_.known_hosts.empty() &&
        ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, login_.known_hosts.c_str()) != SSH_OK)) {
-    fail(ErrorKind::kBadConfig, cat("setting up ssh to ", login_.describe()));
+    fail(ErrorKind::kBadConfig, "setting up the session");
   }
   bound_by(deadline);
   if (ssh_connect(s) != SSH_OK) fail(ErrorKind::kUnreachable, "connecting");
