@@ -3,6 +3,7 @@
 // Installed under its own name so that it never replaces cluster-glue's meatclient, which
 // works with hakit's meatware too.
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,8 +49,20 @@ int main(int argc, char** argv) {
   } catch (const fence::Error& error) {
     return fail(error.what());
   }
-  while (wait && !is_fifo(path)) std::this_thread::sleep_for(std::chrono::seconds(1));
-  if (!is_fifo(path)) return fail(path + ": no meatware request is waiting for " + node);
+  // Open before asking: a FIFO with no reader is a request that is no longer waiting (its
+  // device gave up or was killed), so -w keeps waiting for a live one instead of failing.
+  UniqueFd fifo;
+  while (true) {
+    if (is_fifo(path)) {
+      fifo.reset(::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC));
+      if (fifo.valid()) break;
+      if (errno != ENXIO) return fail(path + ": " + std::strerror(errno));
+      if (!wait) return fail(path + ": the meatware request is no longer waiting");
+    } else if (!wait) {
+      return fail(path + ": no meatware request is waiting for " + node);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
 
   std::cout << "\nWARNING!\n\nIf node \"" << node
             << "\" has not been manually power-cycled or disconnected from all shared resources "
@@ -63,13 +76,9 @@ int main(int argc, char** argv) {
     std::cout << "Meatware_client: operation canceled.\n";
     return 1;
   }
-  // Non-blocking: with no device reading (it gave up, or was killed), fail instead of hanging.
-  const UniqueFd fifo(::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC));
-  if (!fifo.valid()) {
-    return fail(
-        path + ": " +
-        (errno == ENXIO ? "the meatware request is no longer waiting" : std::strerror(errno)));
-  }
+  // If the device stopped waiting while the operator read the warning, the write fails
+  // with EPIPE: report it instead of dying of SIGPIPE.
+  ::signal(SIGPIPE, SIG_IGN);
   const std::string message = fence::meatware_reply(node);
   if (::write(fifo.get(), message.data(), message.size()) != ssize_t(message.size())) {
     return fail(path + ": " + std::strerror(errno));

@@ -54,7 +54,7 @@ bool root_or_skip() {
 
 }  // namespace
 
-TEST_CASE("meatware: hakit-meatclient confirms a reboot; no secret on any command line",
+TEST_CASE("meatware: hakit-meatclient confirms a reboot, with no secret on any command line",
           "[fence][meatware]") {
   if (!root_or_skip()) return;
   auto pending = request("reboot", "NodeM");
@@ -99,6 +99,27 @@ TEST_CASE("meatware: hakit-meatclient -w waits for the request to appear", "[fen
   INFO(run.describe());
   CHECK(run.status == 0);
   CHECK(client.get().status == 0);
+}
+
+TEST_CASE("meatware: hakit-meatclient -w passes over a stale FIFO to the live request",
+          "[fence][meatware]") {
+  if (!root_or_skip()) return;
+  // What a request killed by the fencer leaves behind: a FIFO nobody reads.
+  ::unlink("/run/meatware.nodestale");
+  REQUIRE(::mkfifo("/run/meatware.nodestale", 0600) == 0);
+  auto client = std::async(std::launch::async,
+                           [] { return confirm("nodestale", "y", kMeatclient, /*wait=*/true); });
+  std::this_thread::sleep_for(1s);
+  CHECK(client.wait_for(0s) == std::future_status::timeout);  // not fooled by the stale FIFO
+
+  auto pending = request("off", "nodestale");
+  const FenceRun confirmed = client.get();
+  INFO(confirmed.describe());
+  CHECK(confirmed.status == 0);
+  const FenceRun run = pending.get();
+  INFO(run.describe());
+  CHECK(run.status == 0);
+  CHECK_FALSE(fifo_exists("nodestale"));
 }
 
 TEST_CASE("meatware: without a confirmation the request fails within confirm_timeout",
