@@ -33,7 +33,7 @@ TEST_CASE("outlet_table: auto, rpdu or spdu", "[fence][rackpdu]") {
   CHECK_THROWS_AS(apc::table_named("rpdu2"), Error);
 }
 
-TEST_CASE("only 1 and 2 are states; rebooting, unknown or delayed are not", "[fence][rackpdu]") {
+TEST_CASE("only 1 and 2 are states, rebooting, unknown or delayed are not", "[fence][rackpdu]") {
   CHECK(apc::decode_state(1) == PowerState::kOn);
   CHECK(apc::decode_state(2) == PowerState::kOff);
   for (const long long value : {0LL, 3LL, 4LL, 5LL, 6LL, 7LL, -1LL}) {

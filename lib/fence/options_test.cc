@@ -84,7 +84,7 @@ TEST_CASE("no plug and no nodename: the target is a configuration error", "[fenc
   }
 }
 
-TEST_CASE("booleans take fencing.py's spellings; anything else is ignored", "[fence][options]") {
+TEST_CASE("booleans take fencing.py's spellings, anything else is ignored", "[fence][options]") {
   Options options(kTestMetadata);
   CHECK_FALSE(options.flag("lanplus"));
   options.set("lanplus", "yes");
@@ -108,7 +108,7 @@ TEST_CASE("typed values: defaults, seconds with fractions, malformed numbers", "
   CHECK_THROWS_AS(options.integer("ipport"), Error);
 }
 
-TEST_CASE("required options: named when missing; the plug is left to target()",
+TEST_CASE("required options: named when missing, the plug is left to target()",
           "[fence][options]") {
   Options options(kTestMetadata);
   CHECK(config_error(options) == "required option 'ip' is not set");

@@ -32,7 +32,7 @@ TEST_CASE("numeric hosts resolve without a lookup, names through getaddrinfo", "
   CHECK((results[2].address->text() == "127.0.0.1" || results[2].address->text() == "::1"));
 }
 
-TEST_CASE("names are looked up in parallel; a failed one is an error for that host only",
+TEST_CASE("names are looked up in parallel, a failed one is an error for that host only",
           "[net][resolver]") {
   const auto hosts = parse_host_list("gw1 127.0.0.1 gw2");
   const auto failed = resolve(hosts, Deadline::in(Millis(10000)), unknown_name);

@@ -12,7 +12,7 @@ using hakit::exec::Deadline;
 using hakit::exec::Millis;
 using hakit::ocf::ResourceLock;
 
-TEST_CASE("two operations on one instance serialise; other instances do not wait", "[ocf]") {
+TEST_CASE("two operations on one instance serialise, other instances do not wait", "[ocf]") {
   char dir[] = "/tmp/hakit-lock-XXXXXX";
   REQUIRE(::mkdtemp(dir) != nullptr);
   ::setenv("HA_RSCTMP", dir, 1);
