@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential cmake pkg-config clang-format
+  build-essential cmake pkg-config clang-format ccache
   libxml2-dev libxml2-utils libblkid-dev libvirt-dev libopenipmi-dev libsnmp-dev libssh-dev
   libcli11-dev catch2
   # the cluster stack the agents run under, and the shell agents they replace
@@ -23,5 +23,12 @@ packages=(
 )
 
 export DEBIAN_FRONTEND=noninteractive
+# The lab starts its own snmpd, sshd, corosync and Pacemaker on loopback: the packages'
+# system-wide services must not start on install (a Debian image may already say so).
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${packages[@]}"
