@@ -1,9 +1,10 @@
 // The IPMI device under a real Pacemaker, as a fence agent (stonith:fence_hakit_ipmi) and
 // as a cluster-glue plugin (stonith:external/hakit-ipmi), each against its own simulated
 // BMC: stonith_admin's reboot, off and unfence switch the BMC's machine, read back from
-// the simulator's state file; a device whose BMC is gone makes fencing fail. The password
-// reaches the devices from a script and a file, so no command line ever shows it, not even
-// crm's. One cluster start for the whole story.
+// the simulator's state file. A node no BMC powers is fenced by no device (asked for its
+// status, the agent claims only the node in hostname), and one whose BMC is gone is not
+// fenced. The password reaches the devices from a script and a file, so no command line
+// ever shows it, not even crm's. One cluster start for the whole story.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,9 +74,11 @@ TEST_CASE("Pacemaker fences through fence_hakit_ipmi and external/hakit-ipmi",
   gone.stop();
   const lab::Cluster cluster(dir / "cluster");
 
+  // No pcmk_host_list: the fencer asks the agent's status for each node, which only the
+  // node in hostname passes.
   cluster.crm({"configure", "primitive", "fence-ipmi", "stonith:fence_hakit_ipmi", "params",
                "ip=127.0.0.1", cat("ipport=", bmc2.port()), "username=admin",
-               "password_script=" + script, "lanplus=1", "hostname=node2", "pcmk_host_list=node2"});
+               "password_script=" + script, "lanplus=1", "hostname=node2"});
   // No pcmk_host_list: the fencer asks the plugin (gethosts) which node it fences.
   cluster.crm({"configure", "primitive", "fence-ipmi-legacy", "stonith:external/hakit-ipmi",
                "params", "hostname=node3", "ipaddr=127.0.0.1", cat("ipport=", bmc3.port()),
@@ -125,6 +128,12 @@ TEST_CASE("Pacemaker fences through fence_hakit_ipmi and external/hakit-ipmi",
     CHECK(fence_watching_proc({"--fence", "node3", "--tolerance", "0"}, seen).status == 0);
     CHECK_FALSE(bmc3.powered());
     CHECK(bmc2.powered());
+  }
+  {  // a node no BMC powers is fenced by no device
+    CHECK(stonith_admin({"--list", "node9"}).out.find("fence-ipmi") == std::string::npos);
+    CHECK(fence_watching_proc({"--fence", "node9", "--tolerance", "0"}, seen).status != 0);
+    CHECK(bmc2.powered());
+    CHECK_FALSE(bmc3.powered());
   }
   {  // a BMC that is gone makes fencing fail
     const FenceRun failed = fence_watching_proc({"--fence", "node4", "--tolerance", "0"}, seen);
