@@ -126,6 +126,9 @@ void Daemon::stop(std::chrono::milliseconds grace) {
       wait_until([this] { return !running(); }, std::chrono::seconds(10));
     }
   }
+  // The leader is gone, but what it started (a hook a simulator ran, a hung helper) may
+  // still be in its process group: nothing of a lab peer outlives it.
+  kill(-pid_, SIGKILL);
   pid_ = -1;
 }
 
