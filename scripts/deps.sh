@@ -19,7 +19,7 @@ packages=(
   # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
   openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
-  hyperfine strace jq
+  hyperfine strace jq fping
 )
 
 export DEBIAN_FRONTEND=noninteractive

@@ -1,10 +1,10 @@
 #include "net/icmp_packet.h"
 
-#include <algorithm>
-
 #include <netinet/icmp6.h>
 #include <netinet/ip_icmp.h>
 #include <sys/socket.h>
+
+#include <algorithm>
 
 namespace hakit::net {
 namespace {

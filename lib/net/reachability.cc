@@ -66,11 +66,22 @@ class Probe {
   }
 
   std::vector<HostReachability> run(const exec::Deadline& deadline) {
+    // Retries go out timeout/attempts apart (as fping's do), yet every request may be
+    // answered until `timeout` after it was sent: a dead host is given up on after
+    // timeout × (2 - 1/attempts) at most, a slow one still counts.
+    const auto spacing = settings_.timeout / settings_.attempts;
     int rounds = 0;
-    while (rounds < settings_.attempts && !pending_.empty() && !deadline.expired()) {
-      send_round(uint16_t(rounds++));
-      const auto round_end = std::min(Clock::now() + settings_.timeout, deadline.when());
-      while (!pending_.empty() && Clock::now() < round_end) wait_for_replies(round_end);
+    auto next_round = Clock::now();
+    auto give_up = Clock::now();
+    while (!pending_.empty() && !deadline.expired()) {
+      if (rounds < settings_.attempts && Clock::now() >= next_round) {
+        send_round(uint16_t(rounds++));
+        next_round = Clock::now() + spacing;
+        give_up = std::min(Clock::now() + settings_.timeout, deadline.when());
+      }
+      const bool more_rounds = rounds < settings_.attempts;
+      if (!more_rounds && Clock::now() >= give_up) break;
+      wait_for_replies(more_rounds ? std::min(next_round, deadline.when()) : give_up);
     }
     for (size_t i : pending_) {
       if (results_[i].problem.empty()) {

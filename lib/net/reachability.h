@@ -16,7 +16,7 @@ namespace hakit::net {
 struct ProbeSettings {
   /// Echo requests per host before it counts as unreachable.
   int attempts = 3;
-  /// How long each request waits for its reply before the next one is sent.
+  /// How long each request waits for its reply.
   exec::Millis timeout{2000};
   SocketKind socket_kind = SocketKind::kAny;
   SourceBinding source{};
@@ -29,11 +29,11 @@ struct HostReachability {
 };
 
 /// Pings the resolved hosts in rounds: each round sends one request to every host that
-/// has not answered yet and waits up to `timeout` for replies; a reply to any round
-/// counts. So it ends as soon as every host answered, and after at most attempts ×
-/// timeout, or at `deadline` if that comes first. Hosts without an address are
-/// unreachable with their resolution error. Throws ocf::Error(kErrPerm) when no ICMP
-/// socket may be opened.
+/// has not answered yet, timeout/attempts after the previous one; a reply counts until
+/// `timeout` after the last round. So it ends as soon as every host answered, and after
+/// at most timeout × (2 - 1/attempts) (never more than attempts × timeout), or at
+/// `deadline` if that comes first. Hosts without an address are unreachable with their
+/// resolution error. Throws ocf::Error(kErrPerm) when no ICMP socket may be opened.
 std::vector<HostReachability> probe(const std::vector<Resolution>& hosts,
                                     const ProbeSettings& settings, const exec::Deadline& deadline);
 

@@ -8,6 +8,7 @@
 #include "ipmi_simulator.h"
 #include "lab_record.h"
 #include "loop_device.h"
+#include "netns.h"
 #include "sshd.h"
 #include "util/strings.h"
 
@@ -16,7 +17,7 @@ namespace hakit::lab {
 namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
-enum class Kind { cluster, provider_mount, ipmi_sim, snmpd, sshd, installed_file, loop_device };
+enum class Kind { cluster, provider_mount, ipmi_sim, snmpd, sshd, installed_file, netns_peer, loop_device };
 
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;
@@ -25,6 +26,7 @@ Kind kind_of(const Record::Entry& entry) {
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (Sshd::is_record(entry.name)) return Kind::sshd;
   if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
+  if (NetnsPeer::is_record(entry.name)) return Kind::netns_peer;
   return Kind::loop_device;
 }
 
@@ -55,6 +57,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::installed_file:
         InstalledFile::adopt(entry.name);
+        break;
+      case Kind::netns_peer:
+        NetnsPeer::adopt(entry.name);
         break;
       case Kind::loop_device:
         LoopDevice::adopt("/dev/" + entry.name);

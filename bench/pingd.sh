@@ -1,0 +1,160 @@
+#!/bin/bash
+# Monitor cost of hakit's pingd against ocf:pacemaker:ping for 1, 10 and 100 hosts
+# (127.0.0.1 .. 127.0.0.N: loopback, every host answers), side by side: wall time and
+# CPU per monitor (user + system of the agent and everything it runs, from hyperfine),
+# the same CPU without the one attrd_updater both agents run (measured alone), and the
+# processes each monitor spawns (strace). ocf:pacemaker:ping is measured with fping (its
+# choice when installed) and with ping (use_fping=0); the latter pings one host after
+# the other, 2 s each with the default attempts=3, so it is left out at 100 hosts (200 s,
+# beyond its 60 s monitor timeout). Prints the numbers next to the targets for hakit's
+# monitor (>= 20x less CPU than ping's, nothing spawned but attrd_updater); asserts
+# nothing. Use an optimised build (the default RelWithDebInfo).
+#
+# Both agents write their attribute through attrd, so this starts the lab's one-node
+# cluster; it takes /run/hakit-lab.lock itself (do not run it under flock) and stops the
+# cluster on any exit. Needs root, hyperfine, strace, jq and fping.
+#
+# Usage: bench/pingd.sh [BUILD_DIR] [--reaction]
+#   --reaction  also runs the reaction-time comparison under Pacemaker (network
+#               namespaces, about 4 minutes): tests/integration/pingd_pacemaker_test.cc
+set -euo pipefail
+
+build_dir=build
+reaction=false
+for arg in "$@"; do
+  case $arg in
+    --reaction) reaction=true ;;
+    *) build_dir=$arg ;;
+  esac
+done
+hakit_agent=$(realpath "$build_dir/ocf/resource.d/hakit/pingd")
+lab=$(realpath "$build_dir/tests/lab/hakit-lab")
+integration=$(realpath "$build_dir/tests/integration/hakit_integration_tests")
+shell_agent=/usr/lib/ocf/resource.d/pacemaker/ping
+cpu_target=20
+
+for tool in hyperfine strace jq fping attrd_updater; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
+done
+[ "$(id -u)" -eq 0 ] || { echo "bench: needs root (cluster, raw ICMP sockets)" >&2; exit 1; }
+for file in "$hakit_agent" "$lab" "$shell_agent"; do
+  [ -x "$file" ] || { echo "bench: $file is missing; build first" >&2; exit 1; }
+done
+
+exec 9>/run/hakit-lab.lock
+flock 9
+
+work=$(mktemp -d /tmp/hakit-bench-pingd-XXXXXX)
+cleanup() {
+  "$lab" cluster stop --state "$work/cluster" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+"$lab" cluster start --state "$work/cluster" >/dev/null
+
+# What Pacemaker's executor gives a recurring monitor; both agents get the same.
+mkdir "$work/rsctmp"
+export OCF_ROOT=/usr/lib/ocf OCF_RA_VERSION_MAJOR=1 OCF_RA_VERSION_MINOR=1
+export OCF_RESKEY_CRM_meta_timeout=60000 OCF_RESKEY_CRM_meta_interval=10000
+export HA_RSCTMP=$work/rsctmp HA_LOGFACILITY=none
+export OCF_RESKEY_multiplier=100 OCF_RESKEY_dampen=5s
+
+hosts_up_to() {
+  local n=$1 i list=""
+  for ((i = 1; i <= n; i++)); do list+="127.0.0.$i "; done
+  echo "${list% }"
+}
+
+# with_variant VARIANT N COMMAND...: runs COMMAND with the agent configuration of VARIANT
+# (hakit, fping or ping) for N hosts; {} in COMMAND stands for the agent.
+with_variant() {
+  local variant=$1 n=$2
+  shift 2
+  local agent=$shell_agent
+  local -a vars=("OCF_RESOURCE_INSTANCE=bench-$variant-$n" "OCF_RESKEY_name=bench_${variant}_$n"
+                 "OCF_RESKEY_host_list=$(hosts_up_to "$n")")
+  case $variant in
+    hakit) agent=$hakit_agent ;;
+    fping) vars+=(OCF_RESKEY_use_fping=1 "OCF_RESKEY_pidfile=$work/rsctmp/ping-fping-$n") ;;
+    ping) vars+=(OCF_RESKEY_use_fping=0 "OCF_RESKEY_pidfile=$work/rsctmp/ping-ping-$n") ;;
+  esac
+  env "${vars[@]}" "${@//\{\}/$agent}"
+}
+
+# Processes an action starts: successful execve calls in the whole tree, minus the agent's own.
+spawned() {
+  with_variant "$1" "$2" strace -f -qq -e trace=execve -o "$work/execve.trace" {} monitor \
+    >/dev/null 2>&1 || true
+  echo $(($(grep -c ' = 0$' "$work/execve.trace") - 1))
+}
+
+ms() { jq "$2" "$work/$1.json"; }
+declare -A wall cpu processes
+for n in 1 10 100; do
+  variants="hakit fping ping"
+  [ "$n" -ge 100 ] && variants="hakit fping"
+  for variant in $variants; do
+    with_variant "$variant" "$n" {} start >/dev/null 2>&1 ||
+      { echo "bench: $variant start failed for $n hosts" >&2; exit 1; }
+    status=0
+    with_variant "$variant" "$n" {} monitor >/dev/null 2>&1 || status=$?
+    [ "$status" -eq 0 ] || { echo "bench: $variant monitor returned $status" >&2; exit 1; }
+    runs=(--warmup 3 --min-runs 20)
+    [ "$variant" = ping ] && runs=(--runs 3)
+    echo "bench: $variant, $n hosts" >&2
+    with_variant "$variant" "$n" hyperfine --shell=none --style=none "${runs[@]}" \
+      --export-json "$work/$variant-$n.json" "{} monitor" >/dev/null
+    wall[$variant-$n]=$(ms "$variant-$n" '.results[0].mean * 1000')
+    cpu[$variant-$n]=$(ms "$variant-$n" '(.results[0].user + .results[0].system) * 1000')
+    processes[$variant-$n]=$(spawned "$variant" "$n")
+    with_variant "$variant" "$n" {} stop >/dev/null 2>&1 || true
+  done
+done
+
+# The attribute update both agents make at every monitor, alone.
+hyperfine --shell=none --style=none --warmup 3 --min-runs 20 --export-json "$work/attrd.json" \
+  "attrd_updater -n bench_attrd -U 100 -d 5000ms" >/dev/null
+attrd_cpu=$(ms attrd '(.results[0].user + .results[0].system) * 1000')
+attrd_updater -n bench_attrd -D >/dev/null 2>&1 || true
+
+echo
+echo "pingd monitor on N loopback hosts, all answering (attempts=3, timeout=2, multiplier=100)"
+echo "CPU = user + system of the monitor and its children; attrd_updater alone: $attrd_cpu ms"
+printf "%-6s %-24s %11s %11s %17s %10s\n" hosts agent wall CPU "CPU w/o attrd" processes
+for n in 1 10 100; do
+  for variant in hakit fping ping; do
+    label="hakit pingd"
+    [ "$variant" = fping ] && label="pacemaker ping (fping)"
+    [ "$variant" = ping ] && label="pacemaker ping (ping)"
+    if [ -z "${cpu[$variant-$n]:-}" ]; then
+      printf "%-6s %-24s %11s\n" "$n" "$label" "n/a: 2 s per host, one after the other"
+      continue
+    fi
+    awk -v n="$n" -v label="$label" -v wall="${wall[$variant-$n]}" -v cpu="${cpu[$variant-$n]}" \
+        -v attrd="$attrd_cpu" -v procs="${processes[$variant-$n]}" 'BEGIN {
+      printf "%-6s %-24s %8.1f ms %8.2f ms %14.2f ms %10d\n", n, label, wall, cpu, cpu - attrd, procs
+    }'
+  done
+done
+echo
+for n in 1 10 100; do
+  awk -v n="$n" -v h="${cpu[hakit-$n]}" -v f="${cpu[fping-$n]}" -v p="${cpu[ping-$n]:-0}" \
+      -v a="$attrd_cpu" -v target="$cpu_target" -v hp="${processes[hakit-$n]}" 'BEGIN {
+    printf "%3d hosts: CPU ping(fping)/hakit %.1fx", n, f / h
+    if (p > 0) printf ", ping(ping)/hakit %.1fx", p / h
+    printf "; without attrd_updater %.1fx", (f - a) / (h - a)
+    if (p > 0) printf " and %.1fx", (p - a) / (h - a)
+    printf "; hakit spawned %d (target %s, 1 = attrd_updater)\n", hp, ">= " target "x"
+  }'
+done
+echo "(reported, not asserted)"
+
+if $reaction; then
+  # The cluster and the lock are the reaction test's now.
+  "$lab" cluster stop --state "$work/cluster" >/dev/null
+  flock -u 9
+  echo
+  flock /run/hakit-lab.lock "$integration" "[reaction]" --success=false 2>&1 |
+    sed -n '/dampen /,/^$/p'
+fi
