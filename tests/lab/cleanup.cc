@@ -17,7 +17,16 @@ namespace hakit::lab {
 namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
-enum class Kind { cluster, provider_mount, ipmi_sim, snmpd, sshd, installed_file, netns_peer, loop_device };
+enum class Kind {
+  cluster,
+  provider_mount,
+  ipmi_sim,
+  snmpd,
+  sshd,
+  installed_file,
+  netns_peer,
+  loop_device
+};
 
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;

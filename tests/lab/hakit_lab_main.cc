@@ -8,8 +8,10 @@
 #include "apc_pdu_simulator.h"
 #include "cleanup.h"
 #include "cluster.h"
+#include "drac_simulator.h"
 #include "ipmi_simulator.h"
 #include "loop_device.h"
+#include "ssh_key.h"
 
 namespace {
 
@@ -57,6 +59,18 @@ void serve_ipmi(const fs::path& state) {
   }
 }
 
+/// A simulated DRAC 5 accepting a login key made in the state directory, for as long as
+/// stdin stays open: prints "PORT KEY KNOWN_HOSTS POWER_FILE" once it answers, stops it at
+/// end of input (bench/drac5.sh).
+void serve_drac(const fs::path& state) {
+  const SshKey key = generate_ssh_key((state / "id_drac").string(), "hakit-lab-drac");
+  DracSimulator drac(state.string(), {key.public_key});
+  std::cout << drac.sshd().port() << " " << key.path << " " << drac.sshd().known_hosts() << " "
+            << drac.power_file() << std::endl;
+  for (std::string line; std::getline(std::cin, line);) {
+  }
+}
+
 /// A simulated APC rPDU with outlets node1..node8 (communities public and private) for as
 /// long as stdin stays open: prints "PORT STATE_FILE" once it listens, stops it at end of
 /// input (bench/rackpdu.sh).
@@ -90,6 +104,9 @@ int main(int argc, char** argv) {
     command->add_option("--state", state_dir, "directory for config, logs and PIDs")->required();
   loop_create->add_option("--size-mb", size_mb, "image size")->check(CLI::Range(16, 65536));
   loop_create->add_option("--fstype", fstype, "filesystem to make (empty: none)");
+  auto* drac = app.add_subcommand("drac", "a simulated DRAC 5 (sshd + racadm) until stdin closes");
+  drac->add_option("--state", state_dir, "directory for config, keys, logs and power state")
+      ->required();
   auto* apc_pdu = app.add_subcommand("apc-pdu", "a simulated APC PDU (snmpd) until stdin closes");
   apc_pdu->add_option("--state", state_dir, "directory for config, logs and the PDU's state")
       ->required();
@@ -104,6 +121,7 @@ int main(int argc, char** argv) {
     if (*loop_create) create_loop(state, size_mb, fstype);
     if (*loop_destroy) destroy_loop(state);
     if (*ipmi) serve_ipmi(state);
+    if (*drac) serve_drac(state);
     if (*apc_pdu) serve_apc_pdu(state);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
