@@ -36,6 +36,12 @@ int free_port(const std::string& address, int socket_type) {
   return ntohs(where.sin_port);
 }
 
+bool accepts_connections(const std::string& address, int port) {
+  const UniqueFd fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  const sockaddr_in where = ipv4(address, port);
+  return connect(fd.get(), reinterpret_cast<const sockaddr*>(&where), sizeof where) == 0;
+}
+
 bool port_in_use(const std::string& address, int port, int socket_type) {
   const UniqueFd fd(socket(AF_INET, socket_type | SOCK_CLOEXEC, 0));
   const sockaddr_in where = ipv4(address, port);

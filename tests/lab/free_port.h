@@ -9,6 +9,9 @@ namespace hakit::lab {
 /// is bound to right now.
 int free_port(const std::string& address, int socket_type);
 
+/// Whether a TCP connection to `address`:`port` is accepted (a daemon is ready there).
+bool accepts_connections(const std::string& address, int port);
+
 /// Whether a socket of `socket_type` is bound to `address`:`port` (a daemon listens there).
 bool port_in_use(const std::string& address, int port, int socket_type);
 

@@ -1,7 +1,5 @@
 #include "sshd.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
@@ -20,22 +18,6 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr std::string_view kRecordPrefix = "sshd-";
-
-sockaddr_in socket_address(const std::string& address, int port) {
-  sockaddr_in where{};
-  where.sin_family = AF_INET;
-  where.sin_port = htons(uint16_t(port));
-  if (inet_pton(AF_INET, address.c_str(), &where.sin_addr) != 1) {
-    throw std::invalid_argument("not an IPv4 address: " + address);
-  }
-  return where;
-}
-
-bool accepts_connections(const std::string& address, int port) {
-  const UniqueFd fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  const sockaddr_in where = socket_address(address, port);
-  return connect(fd.get(), reinterpret_cast<const sockaddr*>(&where), sizeof where) == 0;
-}
 
 void write_file(const std::string& path, const std::string& contents, mode_t mode = 0644) {
   std::ofstream out(path, std::ios::trunc);
