@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <string>
+#include <vector>
 
 namespace hakit::embed {
 
@@ -12,6 +13,8 @@ std::string attribute(xmlNode* node, const char* name);
 bool is(xmlNode* node, const char* name);
 /// The first child element called `name`, or nullptr.
 xmlNode* child(xmlNode* parent, const char* name);
+/// The `item` elements inside `parent`'s first `list` child ("parameters"/"parameter").
+std::vector<xmlNode*> elements(xmlNode* parent, const char* list, const char* item);
 /// The element's text content, trimmed.
 std::string text(xmlNode* node);
 /// A C++ string literal for `text`.
@@ -36,7 +39,18 @@ class Document {
   xmlDoc* doc_;
 };
 
-/// `const char kXml[] = R"hakit(...)hakit";`
-std::string raw_xml_literal(const std::string& xml);
+/// What one generator produces for an agent, around which write_generated() puts the
+/// common frame: the header declaring `hakit::metadata::<id>` and the source defining it
+/// from the tables and the verbatim XML (`kXml`).
+struct Generated {
+  std::string api_header;    ///< "ocf/metadata.h"
+  std::string type;          ///< "ocf::AgentMetadata"
+  std::string declarations;  ///< using-declarations and tables, inside an anonymous namespace
+  std::string initializer;   ///< the object's braced fields, which may use kXml
+};
+
+void write_generated(const std::string& xml_path, const std::string& xml, xmlNode* root,
+                     const Generated& generated, const std::string& header,
+                     const std::string& source);
 
 }  // namespace hakit::embed
