@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 
 using namespace hakit::ocf;
 using hakit::exec::Millis;
@@ -19,13 +19,9 @@ const ParamSpec kParams[] = {
 const AgentMetadata kMetadata{"Test", "<resource-agent/>", kParams, {}};
 
 std::string configuration_error(Environment::Variables vars) {
-  try {
-    Parameters(kMetadata, Environment(std::move(vars)));
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::kErrConfigured);
-    return error.what();
-  }
-  return "no error";
+  const Failure failure = failure_of([&] { Parameters(kMetadata, Environment(std::move(vars))); });
+  CHECK(failure.code == ExitCode::kErrConfigured);
+  return failure.reason.empty() ? "no error" : failure.reason;
 }
 
 }  // namespace

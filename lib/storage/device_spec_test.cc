@@ -5,9 +5,11 @@
 
 #include "exec/deadline.h"
 #include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 
 using hakit::ocf::Error;
 using hakit::ocf::ExitCode;
+using hakit::ocf::failure_of;
 using hakit::storage::DeviceKind;
 using hakit::storage::DeviceSpec;
 using hakit::storage::filesystem_type;
@@ -19,15 +21,6 @@ namespace {
 DeviceSpec parse(const std::string& device, const std::string& fstype = "ext4",
                  const std::string& options = "") {
   return DeviceSpec::parse(device, filesystem_type(fstype), options);
-}
-
-ExitCode code_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.code();
-  }
-  return ExitCode::kSuccess;
 }
 
 }  // namespace
@@ -47,8 +40,8 @@ TEST_CASE("UUID and label forms of mount(8) are recognised", "[storage][device_s
     CHECK(spec.kind == DeviceKind::kLabel);
     CHECK(spec.value == "data");
   }
-  CHECK(code_of([] { parse("-U "); }) == ExitCode::kErrConfigured);
-  CHECK(code_of([] { parse("LABEL="); }) == ExitCode::kErrConfigured);
+  CHECK(failure_of([] { parse("-U "); }).code == ExitCode::kErrConfigured);
+  CHECK(failure_of([] { parse("LABEL="); }).code == ExitCode::kErrConfigured);
 }
 
 TEST_CASE("absolute paths, network sources, binds and names", "[storage][device_spec]") {
@@ -66,9 +59,9 @@ TEST_CASE("absolute paths, network sources, binds and names", "[storage][device_
 }
 
 TEST_CASE("relative device paths are configuration errors", "[storage][device_spec]") {
-  CHECK(code_of([] { parse("sdb1"); }) == ExitCode::kErrConfigured);
-  CHECK(code_of([] { parse("dev/sdb1", "xfs"); }) == ExitCode::kErrConfigured);
-  CHECK(code_of([] { parse("srv/export", "none", "bind"); }) == ExitCode::kErrConfigured);
+  CHECK(failure_of([] { parse("sdb1"); }).code == ExitCode::kErrConfigured);
+  CHECK(failure_of([] { parse("dev/sdb1", "xfs"); }).code == ExitCode::kErrConfigured);
+  CHECK(failure_of([] { parse("srv/export", "none", "bind"); }).code == ExitCode::kErrConfigured);
   try {
     parse("sdb1");
   } catch (const Error& error) {
@@ -87,15 +80,16 @@ TEST_CASE("mount options are matched whole", "[storage][device_spec]") {
 TEST_CASE("a missing device is not installed on this node", "[storage][device_spec]") {
   const auto deadline = hakit::exec::Deadline::in(std::chrono::seconds(10));
   const auto missing = parse("/dev/hakit-no-such-device");
-  CHECK(code_of([&] { locate_device(missing, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(missing, false, deadline); }) == ExitCode::kErrInstalled);
   // A regular file is only a device with -o loop.
   const auto file = parse("/proc/self/status");
-  CHECK(code_of([&] { locate_device(file, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(file, false, deadline); }) == ExitCode::kErrInstalled);
   CHECK(locate_device(file, true, deadline) == "/proc/self/status");
   const auto bind = parse("/proc/self/status", "none", "bind");
-  CHECK(code_of([&] { locate_device(bind, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(bind, false, deadline); }) == ExitCode::kErrInstalled);
   CHECK(locate_device(parse("/tmp", "none", "bind"), false, deadline) == "/tmp");
   CHECK(locate_device(parse("srv:/x", "nfs"), false, deadline) == "srv:/x");
   const auto unknown_uuid = parse("UUID=00000000-hakit-no-such-uuid");
-  CHECK(code_of([&] { locate_device(unknown_uuid, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(unknown_uuid, false, deadline); }) ==
+        ExitCode::kErrInstalled);
 }

@@ -6,6 +6,7 @@
 
 #include "metadata/Filesystem.h"
 #include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 #include "ocf/node_attribute.h"
 
 using hakit::ocf::Environment;
@@ -33,20 +34,15 @@ FilesystemConfig config_from(const Vars& vars) {
   return FilesystemConfig::from(params);
 }
 
-/// The code and reason of the error configuring with `key` set to `value`.
-std::pair<ExitCode, std::string> error_with(const std::string& key, const std::string& value) {
+/// The error configuring with `key` set to `value` (removed when `value` is empty).
+hakit::ocf::Failure error_with(const std::string& key, const std::string& value) {
   Vars vars = base();
   if (value.empty()) {
     vars.erase(key);
   } else {
     vars[key] = value;
   }
-  try {
-    config_from(vars);
-  } catch (const Error& error) {
-    return {error.code(), error.what()};
-  }
-  return {ExitCode::kSuccess, ""};
+  return hakit::ocf::failure_of([&] { config_from(vars); });
 }
 
 }  // namespace
