@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <functional>
+#include <iomanip>
 #include <optional>
 
 #include "cluster.h"
@@ -102,8 +103,9 @@ class ConnectivityStory {
   lab::Cluster cluster_;
 };
 
-std::string format(Seconds time) {
-  return time.count() < 0 ? "never" : cat(int(time.count() * 10) / 10.0, " s");
+/// "7.5", or "never" when the cluster never showed the step.
+std::string seconds(Seconds time) {
+  return time.count() < 0 ? "never" : cat(std::fixed, std::setprecision(1), time.count());
 }
 
 }  // namespace
@@ -127,10 +129,10 @@ TEST_CASE("a pingd clone follows its targets and moves a resource that needs con
   CHECK(reaction.dummy_stopped >= reaction.both_down);
   CHECK(reaction.restored >= kDampen);
   CHECK(reaction.dummy_started >= reaction.restored);
-  WARN("ocf:hakit:pingd: one target down -> 100 after "
-       << format(reaction.one_down) << ", both -> 0 after " << format(reaction.both_down)
-       << ", Dummy stopped after " << format(reaction.dummy_stopped) << "; back -> 200 after "
-       << format(reaction.restored) << ", Dummy started after " << format(reaction.dummy_started));
+  WARN("ocf:hakit:pingd, seconds until: one target down -> 100: "
+       << seconds(reaction.one_down) << ", both -> 0: " << seconds(reaction.both_down)
+       << ", Dummy stopped: " << seconds(reaction.dummy_stopped) << "; back -> 200: "
+       << seconds(reaction.restored) << ", Dummy started: " << seconds(reaction.dummy_started));
 
   // Stopping the clone removes the attribute (after the dampening), and with it the Dummy.
   story.cluster().crm({"resource", "stop", "cl_ping"});
@@ -146,17 +148,21 @@ TEST_CASE("reaction times of ocf:hakit:pingd and ocf:pacemaker:ping", "[.][react
     return;
   }
   const lab::ProviderMount provider(HAKIT_BUILD_AGENT_DIR);
-  std::string table = cat("dampen ", kDampen.count(), " s, monitor every ",
-                          kMonitorInterval.count(), " s, timeout=1 attempts=2\n",
-                          "agent                 1 down->100  2 down->0  Dummy stop  up->200  "
-                          "Dummy start\n");
+  // One line per agent, one column per step; narrow enough for Catch's 80 columns.
+  std::string table =
+      cat("dampen ", kDampen.count(), " s, monitor every ", kMonitorInterval.count(),
+          " s, timeout=1 attempts=2\n", "seconds until     1 down  2 down   Dummy     up   Dummy\n",
+          "                  ->100     ->0    stop   ->200   start\n");
   for (const std::string agent : {"ocf:hakit:pingd", "ocf:pacemaker:ping"}) {
     ConnectivityStory story(agent);
     const Reaction r = story.run();
     CHECK(r.dummy_started.count() > 0);
-    table += cat(agent, std::string(22 - agent.size(), ' '), format(r.one_down), "      ",
-                 format(r.both_down), "     ", format(r.dummy_stopped), "      ",
-                 format(r.restored), "   ", format(r.dummy_started), "\n");
+    table += agent + std::string(18 - agent.size(), ' ');
+    for (const Seconds step :
+         {r.one_down, r.both_down, r.dummy_stopped, r.restored, r.dummy_started}) {
+      table += cat(std::setw(8), seconds(step));
+    }
+    table += "\n";
   }
   WARN(table);
 }
