@@ -2,26 +2,21 @@
 
 #include <catch2/catch.hpp>
 
-#include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 
 using hakit::net::Host;
 using hakit::net::HostKind;
 using hakit::net::parse_host_list;
-using hakit::ocf::Error;
 using hakit::ocf::ExitCode;
+using hakit::ocf::failure_of;
 
 namespace {
 
 /// The reason parse_host_list gives for `list`, checking that it is a configuration error.
 std::string rejection(const std::string& list) {
-  try {
-    parse_host_list(list);
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::kErrConfigured);
-    return error.what();
-  }
-  FAIL("accepted: " << list);
-  return "";
+  const auto failure = failure_of([&] { parse_host_list(list); });
+  CHECK(failure.code == ExitCode::kErrConfigured);
+  return failure.reason;
 }
 
 }  // namespace

@@ -36,6 +36,10 @@ std::string describe_score(const PingdConfig& config, const Connectivity& connec
 
 Connectivity measure(const PingdConfig& config, const exec::Deadline& action_deadline) {
   const exec::Deadline deadline = probe_deadline(action_deadline);
+  // Without time to ping, every host would count as unreachable: a false 0.
+  if (deadline.expired()) {
+    throw Error(ExitCode::kErrGeneric, "no time left to ping; raise the operation's timeout");
+  }
   const auto results = probe(resolve(config.hosts, deadline), config.probe, deadline);
   if (config.debug == DebugLevel::kVerbose) {
     for (size_t i = 0; i < results.size(); ++i) {
@@ -47,20 +51,22 @@ Connectivity measure(const PingdConfig& config, const exec::Deadline& action_dea
   return Connectivity::of(config.hosts, results);
 }
 
+bool listed(const std::vector<std::string>& hosts, const std::string& host) {
+  return std::find(hosts.begin(), hosts.end(), host) != hosts.end();
+}
+
 /// Once per change, not on every monitor: a host lost (warning) or back (info).
 void log_changes(const PingdConfig& config, const std::vector<std::string>& unreachable_before,
                  const Connectivity& now, long long score) {
   const std::string summary = describe_score(config, now, score);
   for (const auto& host : now.unreachable) {
-    if (std::find(unreachable_before.begin(), unreachable_before.end(), host.host) ==
-        unreachable_before.end()) {
+    if (!listed(unreachable_before, host.host)) {
       ocf::log_warning(cat("connectivity lost to ", host.host, " (", host.problem, "): ", summary));
     }
   }
-  const auto still_unreachable = now.unreachable_names();
+  const auto unreachable_now = now.unreachable_names();
   for (const auto& host : unreachable_before) {
-    if (std::find(still_unreachable.begin(), still_unreachable.end(), host) ==
-        still_unreachable.end()) {
+    if (!listed(unreachable_now, host)) {
       ocf::log_info(cat("connectivity restored to ", host, ": ", summary));
     }
   }

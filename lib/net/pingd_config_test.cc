@@ -4,15 +4,15 @@
 #include <cstdlib>
 
 #include "metadata/pingd.h"
-#include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 
 using hakit::exec::Millis;
 using hakit::net::DebugLevel;
 using hakit::net::parse_ping_options;
 using hakit::net::PingdConfig;
 using hakit::ocf::Environment;
-using hakit::ocf::Error;
 using hakit::ocf::ExitCode;
+using hakit::ocf::failure_of;
 using hakit::ocf::Parameters;
 
 namespace {
@@ -32,13 +32,9 @@ PingdConfig config_from(const Vars& vars) {
 std::string error_with(const std::string& parameter, const std::string& value) {
   Vars vars = base();
   vars["OCF_RESKEY_" + parameter] = value;
-  try {
-    config_from(vars);
-  } catch (const Error& error) {
-    CHECK(error.code() == ExitCode::kErrConfigured);
-    return error.what();
-  }
-  return "";
+  const auto failure = failure_of([&] { config_from(vars); });
+  CHECK(failure.code == ExitCode::kErrConfigured);
+  return failure.reason;
 }
 
 }  // namespace

@@ -5,13 +5,15 @@
 
 #include <catch2/catch.hpp>
 
-#include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 #include "util/strings.h"
 
 using namespace hakit::net;
 using hakit::cat;
 using hakit::exec::Deadline;
 using hakit::exec::Millis;
+using hakit::ocf::ExitCode;
+using hakit::ocf::failure_of;
 
 namespace {
 
@@ -24,12 +26,7 @@ std::vector<Resolution> addresses(const std::string& list) {
 
 /// Whether this process may open `kind` sockets; tests of that kind are skipped otherwise.
 bool can_open(SocketKind kind) {
-  try {
-    EchoSocket socket(AF_INET, kind);
-    return true;
-  } catch (const hakit::ocf::Error&) {
-    return false;
-  }
+  return failure_of([&] { EchoSocket socket(AF_INET, kind); }).code == ExitCode::kSuccess;
 }
 
 }  // namespace
@@ -111,11 +108,8 @@ TEST_CASE("binding to a missing interface is a configuration error", "[net][reac
   }
   ProbeSettings settings;
   settings.source.interface = "hakit-nosuch0";
-  try {
-    probe(addresses("127.0.0.1"), settings, Deadline::in(Millis(1000)));
-    FAIL("no error");
-  } catch (const hakit::ocf::Error& error) {
-    CHECK(error.code() == hakit::ocf::ExitCode::kErrConfigured);
-    CHECK_THAT(error.what(), Catch::Contains("hakit-nosuch0"));
-  }
+  const auto failure =
+      failure_of([&] { probe(addresses("127.0.0.1"), settings, Deadline::in(Millis(1000))); });
+  CHECK(failure.code == ExitCode::kErrConfigured);
+  CHECK_THAT(failure.reason, Catch::Contains("hakit-nosuch0"));
 }
