@@ -80,16 +80,17 @@ TEST_CASE("mount options are matched whole", "[storage][device_spec]") {
 TEST_CASE("a missing device is not installed on this node", "[storage][device_spec]") {
   const auto deadline = hakit::exec::Deadline::in(std::chrono::seconds(10));
   const auto missing = parse("/dev/hakit-no-such-device");
-  CHECK(failure_of([&] { locate_device(missing, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(missing, false, deadline); }).code ==
+        ExitCode::kErrInstalled);
   // A regular file is only a device with -o loop.
   const auto file = parse("/proc/self/status");
-  CHECK(failure_of([&] { locate_device(file, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(file, false, deadline); }).code == ExitCode::kErrInstalled);
   CHECK(locate_device(file, true, deadline) == "/proc/self/status");
   const auto bind = parse("/proc/self/status", "none", "bind");
-  CHECK(failure_of([&] { locate_device(bind, false, deadline); }) == ExitCode::kErrInstalled);
+  CHECK(failure_of([&] { locate_device(bind, false, deadline); }).code == ExitCode::kErrInstalled);
   CHECK(locate_device(parse("/tmp", "none", "bind"), false, deadline) == "/tmp");
   CHECK(locate_device(parse("srv:/x", "nfs"), false, deadline) == "srv:/x");
   const auto unknown_uuid = parse("UUID=00000000-hakit-no-such-uuid");
-  CHECK(failure_of([&] { locate_device(unknown_uuid, false, deadline); }) ==
+  CHECK(failure_of([&] { locate_device(unknown_uuid, false, deadline); }).code ==
         ExitCode::kErrInstalled);
 }
