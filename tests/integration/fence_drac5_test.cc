@@ -265,12 +265,7 @@ TEST_CASE("external/hakit-drac5 through cluster-glue's stonith command", "[fence
                                            cat("port=", lab.drac.sshd().port()),
                                            "identity_file=" + lab.key.path,
                                            "known_hosts=" + lab.drac.sshd().known_hosts()};
-  const auto stonith = [&](std::vector<std::string> args) {
-    std::vector<std::string> all = {"-t", "external/hakit-drac5"};
-    all.insert(all.end(), params.begin(), params.end());
-    all.insert(all.end(), args.begin(), args.end());
-    return fence_test::run_stonith_cli(all);
-  };
+  const auto stonith = fence_test::stonith_cli_for("external/hakit-drac5", params);
 
   FenceRun run = stonith({"-S"});
   INFO(run.describe());

@@ -60,6 +60,17 @@ inline FenceRun run_stonith_cli(std::vector<std::string> args,
   return timed_run({.argv = std::move(args)}, timeout);
 }
 
+/// A `stonith -t PLUGIN` runner for one device configuration: each call passes `params`
+/// (name=value) and then its own arguments (-S, -l, -T off node).
+inline auto stonith_cli_for(std::string plugin, std::vector<std::string> params) {
+  return [plugin = std::move(plugin), params = std::move(params)](std::vector<std::string> args) {
+    std::vector<std::string> all = {"-t", plugin};
+    all.insert(all.end(), params.begin(), params.end());
+    all.insert(all.end(), args.begin(), args.end());
+    return run_stonith_cli(all);
+  };
+}
+
 /// Pacemaker's `stonith_admin` with `args` (--reboot NODE --tolerance 0, ...).
 inline FenceRun stonith_admin(std::vector<std::string> args,
                               std::chrono::milliseconds timeout = std::chrono::seconds(150)) {

@@ -111,12 +111,7 @@ TEST_CASE("external/hakit-ssh through cluster-glue's stonith command", "[fence][
   const std::vector<std::string> params = {"hostlist=" + lab.node.address(),
                                            "identity_file=" + lab.key.path,
                                            "known_hosts=" + lab.node.sshd().known_hosts()};
-  const auto stonith = [&](std::vector<std::string> args) {
-    std::vector<std::string> all = {"-t", "external/hakit-ssh"};
-    all.insert(all.end(), params.begin(), params.end());
-    all.insert(all.end(), args.begin(), args.end());
-    return fence_test::run_stonith_cli(all);
-  };
+  const auto stonith = fence_test::stonith_cli_for("external/hakit-ssh", params);
 
   FenceRun run = stonith({"-S"});
   INFO(run.describe());
