@@ -70,6 +70,9 @@ class OpenIpmi {
   }
   ~OpenIpmi() {
     ipmi_shutdown();
+    // The selector frees a cleared fd handler only on its next pass: give it one.
+    timeval now{};
+    sel_select(selector_, nullptr, 0, nullptr, &now);
     os_->free_os_handler(os_);
   }
   os_handler_t* os_;
