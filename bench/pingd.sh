@@ -19,6 +19,9 @@
 #               namespaces, about 4 minutes): tests/integration/pingd_pacemaker_test.cc
 set -euo pipefail
 
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 build_dir=build
 reaction=false
 for arg in "$@"; do
@@ -33,24 +36,16 @@ integration=$(realpath "$build_dir/tests/integration/hakit_integration_tests")
 shell_agent=/usr/lib/ocf/resource.d/pacemaker/ping
 cpu_target=20
 
-for tool in hyperfine strace jq fping attrd_updater; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
-done
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root (cluster, raw ICMP sockets)" >&2; exit 1; }
-for file in "$hakit_agent" "$lab" "$shell_agent"; do
-  [ -x "$file" ] || { echo "bench: $file is missing; build first" >&2; exit 1; }
-done
+require_tools hyperfine strace jq fping attrd_updater
+require_root "(cluster, raw ICMP sockets)"
+require_programs "$hakit_agent" "$lab" "$shell_agent"
 
 exec 9>/run/hakit-lab.lock
 flock 9
 
-work=$(mktemp -d /tmp/hakit-bench-pingd-XXXXXX)
-cleanup() {
-  "$lab" cluster stop --state "$work/cluster" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_workdir pingd
+stop_cluster() { "$lab" cluster stop --state "$work/cluster" >/dev/null 2>&1; }
+on_exit stop_cluster
 "$lab" cluster start --state "$work/cluster" >/dev/null
 
 # What Pacemaker's executor gives a recurring monitor; both agents get the same.
@@ -67,7 +62,8 @@ hosts_up_to() {
 }
 
 # with_variant VARIANT N COMMAND...: runs COMMAND with the agent configuration of VARIANT
-# (hakit, fping or ping) for N hosts; {} in COMMAND stands for the agent.
+# (hakit, fping or ping) for N hosts; {} in COMMAND stands for the agent. A subshell rather
+# than env, so that COMMAND may be one of lib.sh's functions.
 with_variant() {
   local variant=$1 n=$2
   shift 2
@@ -79,43 +75,35 @@ with_variant() {
     fping) vars+=(OCF_RESKEY_use_fping=1 "OCF_RESKEY_pidfile=$work/rsctmp/ping-fping-$n") ;;
     ping) vars+=(OCF_RESKEY_use_fping=0 "OCF_RESKEY_pidfile=$work/rsctmp/ping-ping-$n") ;;
   esac
-  env "${vars[@]}" "${@//\{\}/$agent}"
+  (
+    export "${vars[@]}"
+    "${@//\{\}/$agent}"
+  )
 }
 
-# Processes an action starts: successful execve calls in the whole tree, minus the agent's own.
-spawned() {
-  with_variant "$1" "$2" strace -f -qq -e trace=execve -o "$work/execve.trace" {} monitor \
-    >/dev/null 2>&1 || true
-  echo $(($(grep -c ' = 0$' "$work/execve.trace") - 1))
-}
-
-ms() { jq "$2" "$work/$1.json"; }
 declare -A wall cpu processes
 for n in 1 10 100; do
   variants="hakit fping ping"
   [ "$n" -ge 100 ] && variants="hakit fping"
   for variant in $variants; do
-    with_variant "$variant" "$n" {} start >/dev/null 2>&1 ||
-      { echo "bench: $variant start failed for $n hosts" >&2; exit 1; }
-    status=0
-    with_variant "$variant" "$n" {} monitor >/dev/null 2>&1 || status=$?
-    [ "$status" -eq 0 ] || { echo "bench: $variant monitor returned $status" >&2; exit 1; }
+    expect_status 0 with_variant "$variant" "$n" {} start
+    expect_status 0 with_variant "$variant" "$n" {} monitor
     runs=(--warmup 3 --min-runs 20)
     [ "$variant" = ping ] && runs=(--runs 3)
     echo "bench: $variant, $n hosts" >&2
-    with_variant "$variant" "$n" hyperfine --shell=none --style=none "${runs[@]}" \
-      --export-json "$work/$variant-$n.json" "{} monitor" >/dev/null
-    wall[$variant-$n]=$(ms "$variant-$n" '.results[0].mean * 1000')
-    cpu[$variant-$n]=$(ms "$variant-$n" '(.results[0].user + .results[0].system) * 1000')
-    processes[$variant-$n]=$(spawned "$variant" "$n")
+    with_variant "$variant" "$n" run_hyperfine "$variant-$n" --style=none "${runs[@]}" \
+      "{} monitor" >/dev/null
+    wall[$variant-$n]=$(mean_ms "$variant-$n")
+    cpu[$variant-$n]=$(cpu_ms "$variant-$n")
+    processes[$variant-$n]=$(with_variant "$variant" "$n" count_spawned {} monitor)
     with_variant "$variant" "$n" {} stop >/dev/null 2>&1 || true
   done
 done
 
 # The attribute update both agents make at every monitor, alone.
-hyperfine --shell=none --style=none --warmup 3 --min-runs 20 --export-json "$work/attrd.json" \
+run_hyperfine attrd --style=none --warmup 3 --min-runs 20 \
   "attrd_updater -n bench_attrd -U 100 -d 5000ms" >/dev/null
-attrd_cpu=$(ms attrd '(.results[0].user + .results[0].system) * 1000')
+attrd_cpu=$(cpu_ms attrd)
 attrd_updater -n bench_attrd -D >/dev/null 2>&1 || true
 
 echo

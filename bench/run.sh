@@ -10,28 +10,26 @@
 # Usage: bench/run.sh [BUILD_DIR]    (default: build)
 set -euo pipefail
 
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 build_dir=${1:-build}
 hakit_agent=$(realpath "$build_dir/ocf/resource.d/hakit/Filesystem")
 shell_agent=/usr/lib/ocf/resource.d/heartbeat/Filesystem
 speedup_target=20
 
-for tool in hyperfine strace jq losetup mkfs.ext4; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
-done
-[ "$(id -u)" -eq 0 ] || { echo "bench: needs root to attach and mount a loop device" >&2; exit 1; }
-[ -x "$hakit_agent" ] || { echo "bench: no built agent at $hakit_agent" >&2; exit 1; }
-[ -x "$shell_agent" ] || { echo "bench: no shell agent at $shell_agent" >&2; exit 1; }
+require_tools hyperfine strace jq losetup mkfs.ext4
+require_root "to attach and mount a loop device"
+require_programs "$hakit_agent" "$shell_agent"
 
-work=$(mktemp -d /tmp/hakit-bench-XXXXXX)
+make_workdir fs
 mount_point=$work/mnt
 loop_device=""
-cleanup() {
+unmount() {
   if mountpoint -q "$mount_point"; then umount "$mount_point" || umount -l "$mount_point"; fi
   if [ -n "$loop_device" ]; then losetup -d "$loop_device"; fi
-  rm -rf "$work"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+on_exit unmount
 
 truncate -s 64M "$work/disk.img"
 loop_device=$(losetup --find --show "$work/disk.img")
@@ -45,46 +43,24 @@ export OCF_RESOURCE_INSTANCE=bench-fs OCF_RESOURCE_TYPE=Filesystem OCF_CHECK_LEV
 export OCF_RESKEY_CRM_meta_timeout=20000 OCF_RESKEY_CRM_meta_interval=20000
 export OCF_RESKEY_device=$loop_device OCF_RESKEY_directory=$mount_point OCF_RESKEY_fstype=ext4
 
-for agent in "$hakit_agent" "$shell_agent"; do
-  status=0
-  "$agent" monitor >/dev/null 2>&1 || status=$?
-  if [ "$status" -ne 0 ]; then
-    echo "bench: $agent monitor returned $status on the mounted filesystem, expected 0" >&2
-    exit 1
-  fi
-done
+expect_status 0 "$hakit_agent" monitor
+expect_status 0 "$shell_agent" monitor
 
-hyperfine --shell=none --warmup 5 --min-runs 30 --export-json "$work/times.json" \
+run_hyperfine times --warmup 5 --min-runs 30 \
   -n "hakit meta-data" "$hakit_agent meta-data" \
   -n "shell meta-data" "$shell_agent meta-data" \
   -n "hakit monitor" "$hakit_agent monitor" \
   -n "shell monitor" "$shell_agent monitor"
 
-# Processes an action starts: successful execve calls in the whole tree, minus the agent's own.
-spawned() {
-  strace -f -qq -e trace=execve -o "$work/execve.trace" "$@" >/dev/null 2>&1 || true
-  echo $(($(grep -c ' = 0$' "$work/execve.trace") - 1))
-}
-hakit_spawned=$(spawned "$hakit_agent" monitor)
-shell_spawned=$(spawned "$shell_agent" monitor)
-
-mean_ms() {
-  jq --arg name "$1" '.results[] | select(.command == $name) | .mean * 1000' "$work/times.json"
-}
-hakit_metadata=$(mean_ms "hakit meta-data")
-shell_metadata=$(mean_ms "shell meta-data")
-hakit_monitor=$(mean_ms "hakit monitor")
-shell_monitor=$(mean_ms "shell monitor")
+hakit_spawned=$(count_spawned "$hakit_agent" monitor)
+shell_spawned=$(count_spawned "$shell_agent" monitor)
 
 echo
 echo "Filesystem on a mounted ext4 loop device ($loop_device)"
-awk -v hm="$hakit_metadata" -v sm="$shell_metadata" -v hn="$hakit_monitor" \
-    -v sn="$shell_monitor" -v hs="$hakit_spawned" -v ss="$shell_spawned" \
-    -v target="$speedup_target" 'BEGIN {
-  printf "%-22s %12s %12s %9s %10s\n", "action", "hakit", "heartbeat", "speedup", "target"
-  printf "%-22s %9.2f ms %9.2f ms %8.1fx %10s\n", "meta-data", hm, sm, sm / hm, "-"
-  printf "%-22s %9.2f ms %9.2f ms %8.1fx %9s\n", "monitor (level 0)", hn, sn, sn / hn, ">= " target "x"
-  printf "%-22s %12d %12d %9s %10s\n", "monitor: processes", hs, ss, "", "0 (hakit)"
-  verdict = (sn / hn >= target && hs == 0) ? "met" : "NOT met"
-  printf "\nmonitor targets %s (reported, not asserted)\n", verdict
-}'
+table_begin 22 heartbeat 2 10
+compare_row times "meta-data" "hakit meta-data" "shell meta-data"
+compare_row times "monitor (level 0)" "hakit monitor" "shell monitor" "$speedup_target"
+count_row "monitor: processes" "$hakit_spawned" "$shell_spawned" "0 (hakit)"
+[ "$hakit_spawned" -eq 0 ] || target_missed
+echo
+echo "monitor targets $(targets_verdict) (reported, not asserted)"
