@@ -6,18 +6,28 @@
 # library hakit_metadata_NAME (header "metadata/NAME.h") for tests. Each alias is a
 # symlink to the agent, in the build tree and installed; the agent renames its
 # meta-data after argv[0] (ocf/agent_alias.h).
+# hakit_embed_metadata(NAME [FENCE]): generates hakit_metadata_NAME from metadata/NAME.xml,
+# as OCF meta-data or, with FENCE, as fence-agent meta-data.
 function(hakit_embed_metadata NAME)
+  cmake_parse_arguments(ARG "FENCE" "" "" ${ARGN})
   set(xml "${PROJECT_SOURCE_DIR}/metadata/${NAME}.xml")
   set(out "${CMAKE_BINARY_DIR}/generated/metadata")
   file(MAKE_DIRECTORY "${out}")
+  if(ARG_FENCE)
+    set(kind --fence)
+    set(runtime hakit_fence)
+  else()
+    set(kind)
+    set(runtime hakit_ocf)
+  endif()
   add_custom_command(
     OUTPUT "${out}/${NAME}.h" "${out}/${NAME}.cc"
-    COMMAND hakit-embed-metadata "${xml}" "${out}/${NAME}.h" "${out}/${NAME}.cc"
+    COMMAND hakit-embed-metadata ${kind} "${xml}" "${out}/${NAME}.h" "${out}/${NAME}.cc"
     DEPENDS hakit-embed-metadata "${xml}"
     COMMENT "Embedding meta-data of ${NAME}")
   add_library(hakit_metadata_${NAME} STATIC "${out}/${NAME}.cc")
   target_include_directories(hakit_metadata_${NAME} PUBLIC "${CMAKE_BINARY_DIR}/generated")
-  target_link_libraries(hakit_metadata_${NAME} PUBLIC hakit_ocf)
+  target_link_libraries(hakit_metadata_${NAME} PUBLIC ${runtime})
   install(FILES "${xml}" DESTINATION ${HAKIT_METADATA_DIR})
 endfunction()
 
@@ -54,25 +64,10 @@ set(HAKIT_STONITH_PLUGIN_DIR "lib/stonith/plugins/external"
 set(HAKIT_BUILD_FENCE_DIR "${CMAKE_BINARY_DIR}/fence")
 set(HAKIT_BUILD_PLUGIN_DIR "${CMAKE_BINARY_DIR}/external")
 
-function(hakit_embed_fence_metadata NAME)
-  set(xml "${PROJECT_SOURCE_DIR}/metadata/${NAME}.xml")
-  set(out "${CMAKE_BINARY_DIR}/generated/metadata")
-  file(MAKE_DIRECTORY "${out}")
-  add_custom_command(
-    OUTPUT "${out}/${NAME}.h" "${out}/${NAME}.cc"
-    COMMAND hakit-embed-metadata --fence "${xml}" "${out}/${NAME}.h" "${out}/${NAME}.cc"
-    DEPENDS hakit-embed-metadata "${xml}"
-    COMMENT "Embedding fence meta-data of ${NAME}")
-  add_library(hakit_metadata_${NAME} STATIC "${out}/${NAME}.cc")
-  target_include_directories(hakit_metadata_${NAME} PUBLIC "${CMAKE_BINARY_DIR}/generated")
-  target_link_libraries(hakit_metadata_${NAME} PUBLIC hakit_fence)
-  install(FILES "${xml}" DESTINATION ${HAKIT_METADATA_DIR})
-endfunction()
-
 function(hakit_add_fence_agent DEVICE)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES" ${ARGN})
   set(name fence_hakit_${DEVICE})
-  hakit_embed_fence_metadata(${name})
+  hakit_embed_metadata(${name} FENCE)
   set(permissions OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ
                   WORLD_EXECUTE)
   foreach(front IN ITEMS agent external)
