@@ -20,6 +20,10 @@ packages=(
   openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
   hyperfine strace jq fping
+  # the guest tier (tests/guest/): qemu guests running Debian's kernel with the host's root as
+  # userland, so the storage tools the guest cases drive are installed here
+  qemu-system-x86 busybox-static drbd-utils lvm2 ocfs2-tools gfs2-utils targetcli-fb python3-gi
+  dbus udev corosync dlm-controld kmod
 )
 
 export DEBIAN_FRONTEND=noninteractive
