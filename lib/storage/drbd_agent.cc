@@ -265,22 +265,36 @@ void pause_before_retry(const Context& ctx, std::string_view doing,
   std::this_thread::sleep_for(kRetryPause);
 }
 
-/// wfc_timeout: seconds to wait for the connection after start; nullopt: do not wait.
-std::optional<std::string> connect_wait(const Context& ctx) {
+/// wfc_timeout: how long start waits for the connections; nullopt: do not wait.
+std::optional<exec::Millis> connect_wait(const Context& ctx) {
   const std::string& text = ctx.params.str("wfc_timeout");
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
-  return text;
+  return std::chrono::seconds(std::stoll(text));
+}
+
+bool all_connected(const DrbdResourceState& state) {
+  return std::all_of(state.peers.begin(), state.peers.end(),
+                     [](const auto& peer) { return peer.connection == "Connected"; });
+}
+
+/// Waits at most wfc_timeout (and never past the action's deadline) for every connection,
+/// by polling the state: drbdsetup-84 wait-connect, which the anchor uses, was seen ignoring
+/// its --wfc-timeout under drbd-utils 9.22 and running into the action's timeout.
+void wait_for_connections(const DrbdSetup& setup, const Context& ctx) {
+  const auto wait = connect_wait(ctx);
+  if (!wait || wait->count() == 0) return;
+  const exec::Deadline until = ctx.deadline.capped(*wait);
+  while (!until.expired()) {
+    if (all_connected(setup.tools.state(ctx.deadline))) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  ocf::log_info(cat("not connected after wfc_timeout=", ctx.params.str("wfc_timeout"),
+                    " s: running unconnected"));
 }
 
 void connect(const DrbdSetup& setup, const Context& ctx) {
-  const auto wait = connect_wait(ctx);
-  std::vector<std::string> timeouts{};
-  if (wait) {
-    timeouts = {"--wfc-timeout=" + *wait, "--degr-wfc-timeout=" + *wait,
-                "--outdated-wfc-timeout=" + *wait};
-  }
   const std::string& resource = setup.tools.resource();
   if (setup.version.is_v9()) {
     // Connect to the Primary Pacemaker knows first, so that its data wins the race.
@@ -288,21 +302,12 @@ void connect(const DrbdSetup& setup, const Context& ctx) {
       setup.tools.drbdadm({"adjust", resource + ":" + *primary}, ctx.deadline);
     }
     setup.tools.drbdadm({"adjust", resource}, ctx.deadline);
-    if (!wait) return;
-    std::vector<std::string> args = {"wait-connect-resource", resource};
-    args.insert(args.end(), timeouts.begin(), timeouts.end());
-    setup.tools.drbdsetup(args, ctx.deadline);
-    return;
+  } else {
+    auto args = peer_option(setup, ctx);
+    args.insert(args.end(), {"adjust", resource});
+    setup.tools.drbdadm(args, ctx.deadline);
   }
-  auto args = peer_option(setup, ctx);
-  args.insert(args.end(), {"adjust", resource});
-  setup.tools.drbdadm(args, ctx.deadline);
-  if (!wait) return;
-  for (const auto& device : setup.devices) {
-    std::vector<std::string> wait_args = {"wait-connect", device};
-    wait_args.insert(wait_args.end(), timeouts.begin(), timeouts.end());
-    setup.tools.drbdsetup(wait_args, ctx.deadline);  // not connected in time: still running
-  }
+  wait_for_connections(setup, ctx);
 }
 
 bool attach(const DrbdSetup& setup, const Context& ctx) {

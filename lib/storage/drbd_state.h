@@ -55,7 +55,7 @@ struct DrbdAssessment {
 
 DrbdAssessment assess(const DrbdResourceState& state);
 
-/// One line for logs and exit reasons: "Secondary, disk UpToDate, peer b Connected
+/// One line for logs and exit reasons: "Secondary, disk UpToDate, to b Connected: peer
 /// Primary UpToDate".
 std::string describe(const DrbdResourceState& state);
 

@@ -57,7 +57,8 @@ drbd_skip_initial_sync() {
 
 # fake_crm_attribute: without a cluster in the guest, crm_attribute (and crm_master, which
 # calls it) keeps promotion scores in /run/promotion/NAME and logs every call to
-# $HAKIT_RESULTS/crm_attribute.log. Handles --promotion/-n NAME with -v VALUE, -D and -G/-q.
+# /run/promotion/log (agents pass no HAKIT_* variables to their children). Handles
+# --promotion or -n NAME, with -v VALUE, -D or -G/-q.
 fake_crm_attribute() {
   mkdir -p /run/promotion
   cat > /usr/sbin/crm_attribute <<'FAKE'
@@ -73,7 +74,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-echo "$action $name $value" >> "${HAKIT_RESULTS:-/tmp}/crm_attribute.log"
+echo "$action $name $value" >> /run/promotion/log
 case $action in
   set) echo "$value" > "/run/promotion/$name" ;;
   delete) rm -f "/run/promotion/$name" ;;
