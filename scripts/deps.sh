@@ -20,6 +20,8 @@ packages=(
   openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
   hyperfine strace jq fping
+  # storage (LVM, OCFS2, GFS2, DLM): JSON reports, the tools the agents drive and their tests' peers
+  nlohmann-json3-dev lvm2 ocfs2-tools gfs2-utils dlm-controld
 )
 
 export DEBIAN_FRONTEND=noninteractive
