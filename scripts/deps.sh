@@ -20,8 +20,12 @@ packages=(
   openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
   hyperfine strace jq fping
-  # storage (LVM, OCFS2, GFS2, DLM): JSON reports, the tools the agents drive and their tests' peers
-  nlohmann-json3-dev lvm2 ocfs2-tools gfs2-utils dlm-controld
+  # the guest tier (tests/guest/): qemu guests running Debian's kernel with the host's root as
+  # userland, so the storage tools the guest cases drive are installed here
+  qemu-system-x86 busybox-static drbd-utils lvm2 ocfs2-tools gfs2-utils targetcli-fb python3-gi
+  dbus udev corosync dlm-controld kmod
+  # storage agents (LVM, OCFS2, GFS2, DLM): JSON reports; the tools are in the guest tier group
+  nlohmann-json3-dev
 )
 
 export DEBIAN_FRONTEND=noninteractive
