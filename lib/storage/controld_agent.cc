@@ -73,6 +73,7 @@ void ControldAgent::validate(const ocf::Context& ctx) {
 
 ExitCode ControldAgent::start(const ocf::Context& ctx) {
   if (monitor(ctx) == ExitCode::kSuccess) return ExitCode::kSuccess;
+  require_fencing(ctx.params, ctx.deadline);
   ::mkdir("/run/cluster", 0755);
   ensure_configfs(kConfigfs, ctx.deadline);
   const std::string dlm_dir = cat(kConfigfs, "/dlm");
@@ -81,7 +82,6 @@ ExitCode ControldAgent::start(const ocf::Context& ctx) {
   if (::stat(dlm_dir.c_str(), &info) != 0) {
     throw Error(ExitCode::kErrInstalled, cat(dlm_dir, " not available"));
   }
-  require_fencing(ctx.params, ctx.deadline);
   std::vector<std::string> argv{ctx.params.str("daemon")};
   for (const std::string& arg : split(ctx.params.str("args"))) argv.push_back(arg);
   const std::string name = daemon_name(ctx.params);

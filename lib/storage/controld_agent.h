@@ -11,8 +11,8 @@ class ControldAgent : public ocf::Agent {
  public:
   /// Refuses globally-unique clones; at OCF_CHECK_LEVEL 10 also needs the daemon binary.
   void validate(const ocf::Context& ctx) override;
-  /// Mounts configfs, loads dlm, refuses to run with fencing disabled (the DLM blocks
-  /// forever on a failed node that is never fenced) unless allow_stonith_disabled, starts
+  /// Refuses to run with fencing disabled (the DLM blocks forever on a failed node that is
+  /// never fenced) unless allow_stonith_disabled, mounts configfs, loads dlm, starts
   /// the daemon and waits until it has configured the kernel's cluster communication.
   ocf::ExitCode start(const ocf::Context& ctx) override;
   ocf::ExitCode stop(const ocf::Context& ctx) override;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "storage/captures_for_tests.h"
+#include "storage/lvm_access.h"
 
 using hakit::storage::parse_lvs_report;
 using hakit::storage::parse_vgs_report;
@@ -55,4 +56,34 @@ TEST_CASE("text that is not an LVM report is refused", "[storage][lvm_report]") 
   CHECK_THROWS_AS(parse_vgs_report(R"({"report":[{"vg":[{"lv_count":"many"}]}]})"),
                   std::runtime_error);
   CHECK_THROWS_AS(parse_lvs_report("{}"), std::runtime_error);
+}
+
+TEST_CASE("guest vgs: a system_id VG before and after the agent's start", "[storage][lvm_report]") {
+  const auto before = parse_vgs_report(capture("lvm/guest-vgs-systemid-inactive.json"));
+  REQUIRE(before.size() == 1);
+  CHECK(before[0].system_id == "guest1");
+  CHECK(before[0].lv_count == 2);
+  CHECK(before[0].autoactivation);
+  CHECK(before[0].tags.empty());
+  CHECK(hakit::storage::detected_access_mode(before[0]) ==
+        hakit::storage::VgAccessMode::kSystemId);
+  const auto after = parse_vgs_report(capture("lvm/guest-vgs-systemid-active.json"));
+  REQUIRE(after.size() == 1);
+  CHECK_FALSE(after[0].autoactivation);  // start disabled it
+  const auto foreign = parse_vgs_report(capture("lvm/guest-vgs-foreign.json"));
+  REQUIRE(foreign.size() == 1);
+  CHECK(foreign[0].system_id == "othernode");
+}
+
+TEST_CASE("guest lvs: lv_attr tells active from inactive", "[storage][lvm_report]") {
+  const auto inactive = parse_lvs_report(capture("lvm/guest-lvs-inactive.json"));
+  REQUIRE(inactive.size() == 2);
+  CHECK(inactive[1].name == "my-logs");
+  CHECK_FALSE(inactive[0].is_active());
+  CHECK_FALSE(inactive[1].is_active());
+  const auto active = parse_lvs_report(capture("lvm/guest-lvs-active.json"));
+  REQUIRE(active.size() == 2);
+  CHECK(active[0].vg_name == "vgha");
+  CHECK(active[0].is_active());
+  CHECK(active[1].active == "active");
 }

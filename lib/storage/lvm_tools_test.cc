@@ -12,13 +12,13 @@ using hakit::storage::testing::capture;
 
 TEST_CASE("lvm systemid output gives the node's system ID", "[storage][lvm_tools]") {
   CHECK(parse_system_id(capture("lvm/host-lvm-systemid-none.txt")).empty());
-  CHECK(parse_system_id("  system ID: node1\n") == "node1");
+  CHECK(parse_system_id(capture("lvm/guest-lvm-systemid.txt")) == "guest1");
   CHECK(parse_system_id("").empty());
 }
 
 TEST_CASE("lvmconfig output gives the setting's value", "[storage][lvm_tools]") {
   CHECK(parse_config_value("use_lvmlockd=1\n") == "1");
-  CHECK(parse_config_value("system_id_source=\"uname\"\n") == "uname");
+  CHECK(parse_config_value(capture("lvm/guest-lvmconfig-system_id_source.txt")) == "uname");
   CHECK(parse_config_value("volume_list=[\"vg_root\",\"@other\"]\n") == "[\"vg_root\",\"@other\"]");
 }
 

@@ -108,7 +108,7 @@ activation { volume_list = [ "@nothing" ] }'
 run 1 start
 active vgha/data && fail "filtered VG active"
 lvm_conf 'global { system_id_source = "uname" }'
-vgchange -q --systemid "" vgha
+vgchange -q -y --systemid "" vgha
 
 step "tagging: the whole VG"
 lvm_conf 'activation { volume_list = [ "@guest-root-only" ] }'
