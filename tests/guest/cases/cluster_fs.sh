@@ -85,6 +85,7 @@ if [ "$HAKIT_NODE" = 1 ]; then
   echo "$capture_gfs2" > "$CAPTURES/gfs2/guest-tunegfs2-l-lock_dlm.txt"
 fi
 barrier mkfs-gfs2
+blockdev --flushbufs "$HAKIT_SHARED_DISK"  # this guest's cache may predate the other's mkfs
 fs 1 start "$HAKIT_SHARED_DISK" gfs2
 
 step "controld: no fencing, no DLM; allowed, it runs"
@@ -135,6 +136,7 @@ if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.ocfs2 -q -F --cluster-stack=pcmk --cluster-name=hakit -N 2 "$HAKIT_SHARED_DISK" </dev/null
 fi
 barrier mkfs-ocfs2
+blockdev --flushbufs "$HAKIT_SHARED_DISK"
 mounted.ocfs2 -d "$HAKIT_SHARED_DISK" > "$CAPTURES/ocfs2/guest-mounted-d-pcmk.txt"
 fs 0 start "$HAKIT_SHARED_DISK" ocfs2
 fs 0 monitor "$HAKIT_SHARED_DISK" ocfs2
