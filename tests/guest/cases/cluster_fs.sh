@@ -161,6 +161,14 @@ mounted.ocfs2 -d "$HAKIT_DISK" > "$CAPTURES/ocfs2/guest-mounted-d-local.txt"
 fs 6 start "$HAKIT_DISK" ocfs2
 barrier cluster-fs-done
 
+if [ "$HAKIT_NODE" = 1 ]; then
+  step "examples/ocfs2.crm loads into a CIB (crmsh, a file-backed CIB)"
+  cibadmin --empty > /tmp/cib.xml
+  CIB_file=/tmp/cib.xml crm configure load update "$HAKIT_SOURCE_DIR/examples/ocfs2.crm" || true
+  CIB_file=/tmp/cib.xml crm configure show ocfs2-1-clone o2cb-before-ocfs2-1 | tee /dev/stderr |
+    grep -c 'ocfs2-1-clone' | grep -q 2 || fail "examples/ocfs2.crm did not load"
+fi
+
 step "controld stops once no lockspace is left"
 export OCF_RESOURCE_INSTANCE=dlm
 run 0 controld stop

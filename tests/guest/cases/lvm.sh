@@ -158,6 +158,12 @@ run 0 start "$LEGACY"
 run 0 stop "$LEGACY"
 unset OCF_RESKEY_volgrpname OCF_RESKEY_exclusive
 
+step "examples/lvm.crm loads into a CIB (crmsh, a file-backed CIB)"
+cibadmin --empty > /tmp/cib.xml
+CIB_file=/tmp/cib.xml crm configure load update "$HAKIT_SOURCE_DIR/examples/lvm.crm" || true
+CIB_file=/tmp/cib.xml crm configure show LVMforVM1 | tee /dev/stderr | grep -q 'ocf:hakit:LVM' ||
+  fail "examples/lvm.crm did not load"
+
 step "ocf-tester on LVM-activate"
 lvm_conf 'global { system_id_source = "uname" }'
 vgchange -q --systemid "$(uname -n)" vgha
