@@ -11,7 +11,9 @@
 #include "ocf/log.h"
 #include "ocf/node_attribute.h"
 #include "storage/drbd_clone_meta.h"
+#include "storage/drbd_minor_cache.h"
 #include "storage/drbd_peers.h"
+#include "storage/drbd_proc.h"
 #include "storage/drbd_promotion_score.h"
 #include "storage/drbd_tools.h"
 #include "util/strings.h"
@@ -94,6 +96,30 @@ PromotionScoreLevels score_levels(const Context& ctx) {
   ocf::log_error(cat("adjust_master_score '", text,
                      "' is not four non-decreasing numbers: using the default 0 10 1000 10000"));
   return {};
+}
+
+/// The state from drbdsetup; with DRBD 8.4, its minors are remembered for monitor.
+DrbdResourceState current_state(const DrbdSetup& setup, const Context& ctx) {
+  DrbdResourceState state = setup.tools.state(ctx.deadline);
+  if (!setup.version.is_v9() && state.configured()) {
+    std::vector<int> minors;
+    for (const auto& volume : state.volumes) minors.push_back(volume.minor);
+    remember_minors(setup.tools.resource(), minors);
+  }
+  return state;
+}
+
+/// For monitor: DRBD 8.4's /proc/drbd for the remembered minors (no process), else
+/// current_state.
+DrbdResourceState monitored_state(const DrbdSetup& setup, const Context& ctx) {
+  if (!setup.version.is_v9()) {
+    std::string proc_drbd;
+    const auto minors = remembered_minors(setup.tools.resource());
+    if (minors && read_file("/proc/drbd", proc_drbd)) {
+      if (auto state = parse_proc_drbd(proc_drbd, *minors)) return *state;
+    }
+  }
+  return current_state(setup, ctx);
 }
 
 /// The checks that need no process (but modinfo when the module is not loaded).
@@ -287,7 +313,7 @@ void wait_for_connections(const DrbdSetup& setup, const Context& ctx) {
   if (!wait || wait->count() == 0) return;
   const exec::Deadline until = ctx.deadline.capped(*wait);
   while (!until.expired()) {
-    if (all_connected(setup.tools.state(ctx.deadline))) return;
+    if (all_connected(current_state(setup, ctx))) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   ocf::log_info(cat("not connected after wfc_timeout=", ctx.params.str("wfc_timeout"),
@@ -365,7 +391,7 @@ ExitCode DrbdAgent::start(const Context& ctx) {
   bool first_try = true;
   bool attach_failed = false;
   for (;;) {
-    const DrbdResourceState state = setup.tools.state(ctx.deadline);
+    const DrbdResourceState state = current_state(setup, ctx);
     if (!state.configured()) {
       // An offline resize may have to move internal meta-data first.
       if (first_try) setup.tools.drbdadm({"check-resize", setup.tools.resource()}, ctx.deadline);
@@ -388,12 +414,13 @@ ExitCode DrbdAgent::start(const Context& ctx) {
     first_try = false;
   }
   // Pacemaker may not run a monitor before it wants to promote: score now.
-  update_score(setup, setup.tools.state(ctx.deadline), ctx);
+  update_score(setup, current_state(setup, ctx), ctx);
   return ExitCode::kSuccess;
 }
 
 ExitCode DrbdAgent::stop(const Context& ctx) {
   if (!loaded_drbd_version()) {  // nothing of DRBD can run without its module
+    forget_minors(ctx.params.str("drbd_resource"));
     clear_score(ctx);
     return ExitCode::kSuccess;
   }
@@ -410,13 +437,14 @@ ExitCode DrbdAgent::stop(const Context& ctx) {
         exec::run(exec::Command{.argv = {"drbdsetup", "down", resource}}, ctx.deadline);
     if (!down.ok()) throw;
     ocf::log_error("drbdsetup down succeeded, fencing avoided: FIX THE CONFIGURATION");
+    forget_minors(resource);
     clear_score(ctx);
     return ExitCode::kSuccess;
   }
   bool first_try = true;
   bool was_primary = false;
   for (;;) {
-    const DrbdResourceState state = setup->tools.state(ctx.deadline);
+    const DrbdResourceState state = current_state(*setup, ctx);
     if (!state.configured()) {
       // Deconfigured but maybe not yet removed: down anyway, and ignore how it ends.
       setup->tools.drbdadm({"down", setup->tools.resource()}, ctx.deadline);
@@ -433,6 +461,7 @@ ExitCode DrbdAgent::stop(const Context& ctx) {
     first_try = false;
   }
   maybe_outdate(*setup, was_primary, ctx);
+  forget_minors(setup->tools.resource());
   clear_score(ctx);  // a stale score would confuse Pacemaker after a standby
   return ExitCode::kSuccess;
 }
@@ -440,7 +469,7 @@ ExitCode DrbdAgent::stop(const Context& ctx) {
 ExitCode DrbdAgent::monitor(const Context& ctx) {
   if (!loaded_drbd_version()) return ExitCode::kNotRunning;
   DrbdSetup setup = check_configuration(ctx);
-  const DrbdResourceState state = setup.tools.state(ctx.deadline);
+  const DrbdResourceState state = monitored_state(setup, ctx);
   if (!state.configured()) {
     // Not in the configuration is a probe's "not running" and a recurring monitor's error.
     if (!configured_devices(setup, ctx)) {
@@ -466,7 +495,7 @@ ExitCode DrbdAgent::promote(const Context& ctx) {
   const bool fail_early = ctx.params.boolean("fail_promote_early_if_peer_primary");
   bool first_try = true;
   for (;;) {
-    const DrbdResourceState state = setup.tools.state(ctx.deadline);
+    const DrbdResourceState state = current_state(setup, ctx);
     if (!state.configured()) return fail("cannot promote a DRBD resource that is not started");
     if (state.primary()) {
       if (ctx.params.boolean("connect_only_after_promote")) adjust_connection(setup, ctx);
@@ -495,7 +524,7 @@ ExitCode DrbdAgent::demote(const Context& ctx) {
   const DrbdSetup setup = full_validation(ctx);
   bool first_try = true;
   for (;;) {
-    const DrbdResourceState state = setup.tools.state(ctx.deadline);
+    const DrbdResourceState state = current_state(setup, ctx);
     if (!state.configured()) {
       throw Error(ExitCode::kErrGeneric, "cannot demote a DRBD resource that is not started");
     }
@@ -515,7 +544,7 @@ ExitCode DrbdAgent::notify(const Context& ctx) {
     adjust_connection(setup, ctx);
   }
   if (type == "post") {
-    const DrbdResourceState state = setup.tools.state(ctx.deadline);
+    const DrbdResourceState state = current_state(setup, ctx);
     update_score(setup, state, ctx);
     if (assess(state).pdsk_any_unknown) maybe_outdate(setup, state.primary(), ctx);
   }
@@ -524,11 +553,11 @@ ExitCode DrbdAgent::notify(const Context& ctx) {
 
 ExitCode DrbdAgent::reload(const Context& ctx) {
   const DrbdSetup setup = full_validation(ctx);
-  const DrbdResourceState state = setup.tools.state(ctx.deadline);
+  const DrbdResourceState state = current_state(setup, ctx);
   if (!state.configured())
     throw Error(ExitCode::kErrGeneric, "cannot reload: DRBD resource is not running");
   setup.tools.drbdadm({"adjust", setup.tools.resource()}, ctx.deadline);
-  update_score(setup, setup.tools.state(ctx.deadline),
+  update_score(setup, current_state(setup, ctx),
                ctx);  // adjust_master_score may have changed
   return ExitCode::kSuccess;
 }

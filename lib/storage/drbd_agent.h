@@ -25,7 +25,8 @@ class DrbdAgent : public ocf::Agent {
   void validate(const ocf::Context& ctx) override;
   ocf::ExitCode start(const ocf::Context& ctx) override;
   ocf::ExitCode stop(const ocf::Context& ctx) override;
-  /// One drbdsetup events2 and one crm_attribute while the resource runs.
+  /// While the resource runs: DRBD 8.4's /proc/drbd (no process; drbdsetup events2 when
+  /// its minors are not known yet, and with DRBD 9) and one crm_attribute.
   ocf::ExitCode monitor(const ocf::Context& ctx) override;
   ocf::ExitCode promote(const ocf::Context& ctx) override;
   ocf::ExitCode demote(const ocf::Context& ctx) override;

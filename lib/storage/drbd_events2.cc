@@ -28,11 +28,11 @@ std::string field(const Fields& fields, std::string_view key, std::string_view f
   return it == fields.end() ? std::string(fallback) : it->second;
 }
 
-int volume_of(const Fields& fields) {
-  const std::string text = field(fields, "volume", "0");
-  int volume = 0;
-  std::from_chars(text.data(), text.data() + text.size(), volume);
-  return volume;
+int number_of(const Fields& fields, std::string_view key, int fallback) {
+  const std::string text = field(fields, key);
+  int value = fallback;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
 }
 
 /// The peer with this peer-node-id ("" with 8.4, which has one peer), added when new.
@@ -63,14 +63,15 @@ DrbdResourceState parse_events2(std::string_view output, std::string_view resour
       peer.connection = field(fields, "connection");
       peer.role = field(fields, "role", "Unknown");
     } else if (object == "device") {
-      state.volumes.push_back(DrbdVolumeState{.volume = volume_of(fields),
+      state.volumes.push_back(DrbdVolumeState{.volume = number_of(fields, "volume", 0),
+                                              .minor = number_of(fields, "minor", -1),
                                               .disk = field(fields, "disk"),
                                               .client = field(fields, "client") == "yes",
                                               .quorum = field(fields, "quorum") != "no"});
     } else if (object == "peer-device") {
       auto& peer = peer_for(state, peers, field(fields, "peer-node-id"));
       peer.volumes.push_back(
-          DrbdPeerVolumeState{.volume = volume_of(fields),
+          DrbdPeerVolumeState{.volume = number_of(fields, "volume", 0),
                               .peer_disk = field(fields, "peer-disk"),
                               .peer_client = field(fields, "peer-client") == "yes",
                               .replication = field(fields, "replication")});

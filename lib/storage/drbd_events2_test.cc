@@ -2,23 +2,23 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/drbd_capture_for_tests.h"
+#include "storage/captures_for_tests.h"
 
 using hakit::storage::DrbdResourceState;
 using hakit::storage::parse_events2;
-using hakit::storage::testing::drbd_capture;
+using hakit::storage::testing::capture;
 
 namespace {
 
 DrbdResourceState captured(const std::string& path, const char* resource = "r0") {
-  return parse_events2(drbd_capture(path), resource);
+  return parse_events2(capture(path), resource);
 }
 
 }  // namespace
 
 TEST_CASE("events2 of an unconfigured or downed 8.4 resource lists nothing", "[drbd][events2]") {
   for (const char* path :
-       {"drbd-8.4.11/guest1/unconfigured.events2", "drbd-8.4.11/guest1/down.events2"}) {
+       {"drbd/drbd-8.4.11/guest1/unconfigured.events2", "drbd/drbd-8.4.11/guest1/down.events2"}) {
     const auto state = captured(path);
     CHECK_FALSE(state.configured());
     CHECK(state.role == "Unconfigured");
@@ -28,7 +28,7 @@ TEST_CASE("events2 of an unconfigured or downed 8.4 resource lists nothing", "[d
 }
 
 TEST_CASE("events2 of DRBD 8.4 waiting for its peer", "[drbd][events2]") {
-  const auto state = captured("drbd-8.4.11/guest1/wfconnection.events2");
+  const auto state = captured("drbd/drbd-8.4.11/guest1/wfconnection.events2");
   CHECK(state.configured());
   CHECK_FALSE(state.primary());
   REQUIRE(state.volumes.size() == 1);
@@ -44,7 +44,7 @@ TEST_CASE("events2 of DRBD 8.4 waiting for its peer", "[drbd][events2]") {
 }
 
 TEST_CASE("events2 of a DRBD 8.4 Primary syncing to its peer", "[drbd][events2]") {
-  const auto state = captured("drbd-8.4.11/guest1/syncsource.events2");
+  const auto state = captured("drbd/drbd-8.4.11/guest1/syncsource.events2");
   CHECK(state.primary());
   REQUIRE(state.peers.size() == 1);
   CHECK(state.peers[0].connection == "Connected");
@@ -54,7 +54,7 @@ TEST_CASE("events2 of a DRBD 8.4 Primary syncing to its peer", "[drbd][events2]"
 }
 
 TEST_CASE("events2 of a DRBD 8.4 Secondary connected to a Primary", "[drbd][events2]") {
-  const auto state = captured("drbd-8.4.11/guest1/secondary-peer-primary.events2");
+  const auto state = captured("drbd/drbd-8.4.11/guest1/secondary-peer-primary.events2");
   CHECK(state.role == "Secondary");
   CHECK(state.volumes.at(0).disk == "UpToDate");
   CHECK(state.peers.at(0).role == "Primary");
@@ -62,7 +62,7 @@ TEST_CASE("events2 of a DRBD 8.4 Secondary connected to a Primary", "[drbd][even
 }
 
 TEST_CASE("events2 of DRBD 9 with three nodes keeps peers and resources apart", "[drbd][events2]") {
-  const auto path = "drbd-9-composed/primary-three-nodes.events2";
+  const auto path = "drbd/drbd-9-composed/primary-three-nodes.events2";
   const auto state = captured(path);
   CHECK(state.primary());
   REQUIRE(state.peers.size() == 2);
@@ -80,10 +80,10 @@ TEST_CASE("events2 of DRBD 9 with three nodes keeps peers and resources apart", 
 }
 
 TEST_CASE("events2 of DRBD 9 reads client and quorum flags", "[drbd][events2]") {
-  const auto client = captured("drbd-9-composed/diskless-client.events2");
+  const auto client = captured("drbd/drbd-9-composed/diskless-client.events2");
   CHECK(client.volumes.at(0).client);
   CHECK(client.volumes.at(0).disk == "Diskless");
-  const auto no_quorum = captured("drbd-9-composed/no-quorum.events2");
+  const auto no_quorum = captured("drbd/drbd-9-composed/no-quorum.events2");
   REQUIRE(no_quorum.volumes.size() == 2);
   CHECK_FALSE(no_quorum.volumes[1].quorum);
   CHECK(no_quorum.volumes[1].volume == 1);

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/drbd_capture_for_tests.h"
+#include "storage/captures_for_tests.h"
 #include "storage/drbd_events2.h"
 
 using hakit::storage::assess;
@@ -15,15 +15,15 @@ using hakit::storage::parse_promotion_score_levels;
 using hakit::storage::PeerPrimaryPolicy;
 using hakit::storage::PromotionScoreDecision;
 using hakit::storage::PromotionScoreLevels;
-using hakit::storage::testing::drbd_capture;
+using hakit::storage::testing::capture;
 using Kind = PromotionScoreDecision::Kind;
 
 namespace {
 
-PromotionScoreDecision score_of(const std::string& capture,
+PromotionScoreDecision score_of(const std::string& path,
                                 PeerPrimaryPolicy policy = PeerPrimaryPolicy::kIgnore,
                                 bool pacemaker_knows_the_primary = true) {
-  const auto state = assess(parse_events2(drbd_capture(capture), "r0"));
+  const auto state = assess(parse_events2(capture(path), "r0"));
   const PromotionScoreLevels levels;
   return decide_promotion_score(
       {.state = state,
@@ -57,34 +57,34 @@ TEST_CASE("promotion scores of the captured DRBD 8.4 states", "[drbd][score]") {
   };
   for (const auto& [state, value] : expected) {
     INFO(state);
-    CHECK(score(score_of(std::string("drbd-8.4.11/") + state + ".events2")) == value);
+    CHECK(score(score_of(std::string("drbd/drbd-8.4.11/") + state + ".events2")) == value);
   }
 }
 
 TEST_CASE("a Primary with everything UpToDate asks for the unfence hook", "[drbd][score]") {
-  CHECK(score_of("drbd-8.4.11/guest1/primary-connected.events2").unfence);
-  CHECK_FALSE(score_of("drbd-8.4.11/guest1/primary-peer-lost.events2").unfence);
-  CHECK_FALSE(score_of("drbd-8.4.11/guest1/secondary-connected.events2").unfence);
+  CHECK(score_of("drbd/drbd-8.4.11/guest1/primary-connected.events2").unfence);
+  CHECK_FALSE(score_of("drbd/drbd-8.4.11/guest1/primary-peer-lost.events2").unfence);
+  CHECK_FALSE(score_of("drbd/drbd-8.4.11/guest1/secondary-connected.events2").unfence);
 }
 
 TEST_CASE("remove_master_score_if_peer_primary removes the score next to a Primary",
           "[drbd][score]") {
-  const auto capture = "drbd-8.4.11/guest1/secondary-peer-primary.events2";
-  CHECK(score(score_of(capture, PeerPrimaryPolicy::kRemove)) == -1);
+  const auto path = "drbd/drbd-8.4.11/guest1/secondary-peer-primary.events2";
+  CHECK(score(score_of(path, PeerPrimaryPolicy::kRemove)) == -1);
   // "unexpected": only when Pacemaker does not know that Primary.
-  CHECK(score(score_of(capture, PeerPrimaryPolicy::kRemoveIfUnexpected, true)) == 10000);
-  CHECK(score(score_of(capture, PeerPrimaryPolicy::kRemoveIfUnexpected, false)) == -1);
+  CHECK(score(score_of(path, PeerPrimaryPolicy::kRemoveIfUnexpected, true)) == 10000);
+  CHECK(score(score_of(path, PeerPrimaryPolicy::kRemoveIfUnexpected, false)) == -1);
   // Not next to a Primary: no effect.
-  CHECK(score(score_of("drbd-8.4.11/guest1/secondary-connected.events2",
+  CHECK(score(score_of("drbd/drbd-8.4.11/guest1/secondary-connected.events2",
                        PeerPrimaryPolicy::kRemove)) == 10000);
 }
 
 TEST_CASE("DRBD 9: quorum, diskless clients and diskless peers", "[drbd][score]") {
-  CHECK(score(score_of("drbd-9-composed/no-quorum.events2")) == -1);
+  CHECK(score(score_of("drbd/drbd-9-composed/no-quorum.events2")) == -1);
   // A diskless client with one of two peers UpToDate: local_ok - 1.
-  CHECK(score(score_of("drbd-9-composed/diskless-client.events2")) == 999);
+  CHECK(score(score_of("drbd/drbd-9-composed/diskless-client.events2")) == 999);
   // The diskless peer carol does not count against "all peers UpToDate".
-  const auto primary = score_of("drbd-9-composed/primary-three-nodes.events2");
+  const auto primary = score_of("drbd/drbd-9-composed/primary-three-nodes.events2");
   CHECK(score(primary) == 10000);
   CHECK(primary.unfence);
 }

@@ -79,8 +79,8 @@ std::string describe(const DrbdResourceState& state) {
   for (const auto& peer : state.peers) {
     std::vector<std::string> peer_disks;
     for (const auto& volume : peer.volumes) peer_disks.push_back(volume.peer_disk);
-    text += cat(", ", peer.name.empty() ? "" : "to " + peer.name + " ", peer.connection,
-                ": peer ", peer.role, " ", join(peer_disks, "/"));
+    text += cat(", ", peer.name.empty() ? "" : "to " + peer.name + " ", peer.connection, ": peer ",
+                peer.role, " ", join(peer_disks, "/"));
   }
   return text;
 }

@@ -10,6 +10,7 @@ namespace hakit::storage {
 
 struct DrbdVolumeState {
   int volume = 0;
+  int minor = -1;       ///< /dev/drbdMINOR
   std::string disk{};   ///< UpToDate, Consistent, Outdated, Inconsistent, Diskless, ...
   bool client = false;  ///< intentionally diskless (DRBD 9 "client:yes")
   bool quorum = true;   ///< DRBD 9 "quorum:no" on any volume: no quorum

@@ -6,9 +6,11 @@
 #   2. promote guest1, write a file, demote; promote guest2, read it back, demote;
 #   3. pull the link (ip link down in guest2): monitors, scores and the agent's report on
 #      both sides; put it back: reconnect and scores restored;
-#   4. dual-primary: promoted-max=2 refused without allow-two-primaries, then both Primary;
+#   4. dual-primary: promoted-max=2 refused without allow-two-primaries, then both Primary,
+#      with OCFS2 (o2cb stack) mounted on both through ocf:hakit:Filesystem, a file written on
+#      one read on the other;
 #   5. stop both: not running, scores removed.
-# hakit-guest: --guests 2 --disk 32M --timeout 900
+# hakit-guest: --guests 2 --disk 64M --timeout 900
 set -euo pipefail
 source "$HAKIT_SOURCE_DIR/tests/guest/lib.sh"
 source "$HAKIT_SOURCE_DIR/tests/guest/drbd.sh"
@@ -100,6 +102,41 @@ barrier both-promoted
 expect_agent 8 monitor
 drbdadm role r0 | grep -qx 'Primary/Primary' || fail "role $(drbdadm role r0), expected Primary/Primary"
 echo "both Primary: $(drbdadm role r0)"
+
+step "4b. OCFS2 (o2cb stack) on the dual-primary device, mounted on both by ocf:hakit:Filesystem"
+modprobe ocfs2
+mkdir -p /etc/ocfs2
+o2cb add-cluster hakit
+o2cb add-node hakit guest1 --ip 10.99.0.1 --port 7777 --number 0
+o2cb add-node hakit guest2 --ip 10.99.0.2 --port 7777 --number 1
+o2cb register-cluster hakit
+if [ "$me" = 1 ]; then
+  mkfs.ocfs2 -q -F -N 2 -J size=4M --cluster-stack=o2cb --cluster-name=hakit /dev/drbd0 ||
+    fail "mkfs.ocfs2 on /dev/drbd0"
+fi
+barrier ocfs2-made
+# A clone instance of Filesystem, with nothing of the drbd resource's environment.
+filesystem() {
+  env -i PATH="$PATH" OCF_ROOT=/usr/lib/ocf HA_LOGFACILITY=none OCF_RESOURCE_INSTANCE=cfs \
+    OCF_RESKEY_device=/dev/drbd0 OCF_RESKEY_directory=/mnt/cfs OCF_RESKEY_fstype=ocfs2 \
+    OCF_RESKEY_CRM_meta_clone=$((me - 1)) OCF_RESKEY_CRM_meta_clone_max=2 \
+    OCF_RESKEY_CRM_meta_timeout=120000 /usr/lib/ocf/resource.d/hakit/Filesystem "$1"
+}
+mkdir -p /mnt/cfs
+filesystem start || fail "Filesystem start (ocfs2 on /dev/drbd0)"
+filesystem monitor || fail "Filesystem monitor (ocfs2 on /dev/drbd0)"
+barrier ocfs2-mounted
+if [ "$me" = 1 ]; then
+  share ocfs2-token "$(cat /proc/sys/kernel/random/uuid)"
+  shared ocfs2-token > /mnt/cfs/token
+fi
+barrier ocfs2-written
+[ "$(cat /mnt/cfs/token)" = "$(shared ocfs2-token)" ] || fail "guest$me read '$(cat /mnt/cfs/token)' from OCFS2"
+echo "guest$me reads guest1's token from OCFS2, mounted on both: $(grep ' /mnt/cfs ' /proc/mounts)"
+barrier ocfs2-read
+filesystem stop || fail "Filesystem stop"
+barrier ocfs2-unmounted
+o2cb unregister-cluster hakit || true
 barrier dual-checked
 expect_agent 0 demote
 

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures what DRBD's tools print in every state the drbd agent reads, for the parsers' unit
-# tests (lib/storage/testdata/drbd/). Not a ctest case; run it by hand:
+# tests (tests/captures/drbd/). Not a ctest case; run it by hand:
 #   tests/guest/run.sh --guests 2 --disk 64M --results /tmp/drbd-capture tests/guest/tools/capture_drbd.sh
 set -uo pipefail
 source "$HAKIT_SOURCE_DIR/tests/guest/lib.sh"
