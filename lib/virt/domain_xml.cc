@@ -86,7 +86,7 @@ class Renderer {
   void cputune() {
     // qemu has no per-domain cap; a global quota per 100 ms period is the same limit.
     const bool cap = spec_.cpu_cap && *spec_.cpu_cap > 0 && !xen();
-    if (!spec_.cpu_weight && !cap) return;
+    if ((!spec_.cpu_weight && !cap) || !options_.cpu_tuning) return;
     xml_.open("cputune");
     if (spec_.cpu_weight) xml_.element("shares", std::to_string(*spec_.cpu_weight));
     if (cap) {

@@ -101,6 +101,7 @@ TEST_CASE("vm01.cfg (xm PV) renders for qemu as a direct kernel boot", "[virt]")
   CHECK(contains(xml, "<on_crash>restart</on_crash>"));
   CHECK(contains(xml, "<shares>512</shares>"));
   CHECK_FALSE(contains(xml, "<boot "));  // the kernel is the boot device
+  CHECK_FALSE(contains(render_domain_xml(spec, "qemu", {.cpu_tuning = false}), "<cputune>"));
   require_schema_valid(xml);
   const std::string kept = define_and_start(xml);
   CHECK(contains(kept, "<name>vm01</name>"));
