@@ -69,7 +69,7 @@ class Renderer {
     }
     os();
     features();
-    xml_.empty("clock", {{"offset", spec_.localtime ? "localtime" : "utc"}});
+    clock();
     xml_.element("on_poweroff", action_name(spec_.on_poweroff, "on_poweroff", false));
     xml_.element("on_reboot", action_name(spec_.on_reboot, "on_reboot", false));
     xml_.element("on_crash", action_name(spec_.on_crash, "on_crash", true));
@@ -150,6 +150,17 @@ class Renderer {
     xml_.close();
   }
 
+  void clock() {
+    const std::string_view basis = spec_.localtime ? "localtime" : "utc";
+    if (spec_.rtc_timeoffset == 0) {
+      xml_.empty("clock", {{"offset", basis}});
+    } else {
+      xml_.empty("clock", {{"offset", "variable"},
+                           {"adjustment", std::to_string(spec_.rtc_timeoffset)},
+                           {"basis", basis}});
+    }
+  }
+
   void devices() {
     xml_.open("devices");
     if (!xen()) xml_.element("emulator", options_.emulator);
@@ -162,6 +173,7 @@ class Renderer {
       xml_.empty("input", {{"type", spec_.usbdevice}, {"bus", "usb"}});
     }
     if (options_.graphics) graphics();
+    video();
     xml_.close();
   }
 
@@ -274,6 +286,17 @@ class Renderer {
       xml_.close();
     }
     if (spec_.sdl) xml_.empty("graphics", {{"type", "sdl"}});
+  }
+
+  /// The config's emulated adapter (xl's default is cirrus); PV guests have none.
+  void video() {
+    if ((spec_.video.empty() && spec_.videoram_mib == 0) || (xen() && !hvm())) return;
+    xml_.open("video");
+    xml_.empty("model", {{"type", spec_.video.empty() ? "cirrus" : spec_.video},
+                         {"vram", spec_.videoram_mib && spec_.video != "none"
+                                      ? std::to_string(spec_.videoram_mib * 1024)
+                                      : ""}});
+    xml_.close();
   }
 
   const DomainSpec& spec_;

@@ -171,6 +171,19 @@ TEST_CASE("a diskless kernel-only guest renders runnable for qemu without interf
   define_and_start(empty);
 }
 
+TEST_CASE("HVM clock offset and video adapter render for qemu and xen", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'w'\ntype = 'hvm'\nrtc_timeoffset = -3600\nlocaltime = 1\nstdvga = 1\n"
+      "videoram = 16\nmemory = 64\n");
+  for (const auto driver : {"qemu", "xen"}) {
+    const std::string xml = render_domain_xml(spec, driver);
+    CHECK(contains(xml, "<clock offset='variable' adjustment='-3600' basis='localtime'/>"));
+    CHECK(contains(xml, "<model type='vga' vram='16384'/>"));
+    require_schema_valid(xml);
+  }
+  define_and_start(render_domain_xml(spec, "qemu"));
+}
+
 TEST_CASE("every string from the config is XML-escaped", "[virt]") {
   const DomainSpec spec = parse_xen_config(
       "name = \"a<b>&'c\\\"\"\nkernel = '/boot/v&mlinuz'\nextra = 'x=\"1\" <y>\\nz'\n"

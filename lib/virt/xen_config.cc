@@ -154,6 +154,8 @@ VncSpec& vnc_of(DomainSpec& spec) {
 
 using Handler = std::function<void(const ConfigSetting&, DomainSpec&)>;
 
+void ignore(const ConfigSetting&, DomainSpec&) {}
+
 /// Every key hakit models, xl and xm spellings alike.
 const std::map<std::string, Handler, std::less<>>& handlers() {
   static const std::map<std::string, Handler, std::less<>> kHandlers = {
@@ -214,7 +216,11 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        }},
       {"kernel", [](const auto& s, auto& spec) { spec.kernel = text_of(s); }},
       {"ramdisk", [](const auto& s, auto& spec) { spec.ramdisk = text_of(s); }},
-      {"root", [](const auto& s, auto& spec) { spec.root = text_of(s); }},
+      {"root",
+       [](const auto& s, auto& spec) {
+         spec.root = text_of(s);
+         if (spec.root.starts_with("root=")) spec.root.erase(0, 5);  // xm strips it too
+       }},
       {"extra", [](const auto& s, auto& spec) { spec.cmdline = text_of(s); }},
       {"cmdline", [](const auto& s, auto& spec) { spec.cmdline = text_of(s); }},
       {"bootloader", [](const auto& s, auto& spec) { spec.bootloader = text_of(s); }},
@@ -247,7 +253,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
       {"on_poweroff", [](const auto& s, auto& spec) { spec.on_poweroff = action_of(s); }},
       {"on_reboot", [](const auto& s, auto& spec) { spec.on_reboot = action_of(s); }},
       {"on_crash", [](const auto& s, auto& spec) { spec.on_crash = action_of(s); }},
-      {"vnc",  // vnc = 0 wins over other vnc keys: see check_consistency
+      {"vnc",  // vnc = 0 wins over other vnc keys: see finish
        [](const auto& s, auto& spec) {
          if (bool_of(s)) vnc_of(spec);
        }},
@@ -285,15 +291,55 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
       {"apic", [](const auto& s, auto& spec) { spec.apic = bool_of(s); }},
       {"pae", [](const auto& s, auto& spec) { spec.pae = bool_of(s); }},
       {"localtime", [](const auto& s, auto& spec) { spec.localtime = bool_of(s); }},
+      {"rtc_timeoffset",
+       [](const auto& s, auto& spec) {
+         std::string_view text = trim(text_of(s));
+         const bool negative = text.starts_with('-');
+         if (negative) text.remove_prefix(1);
+         ConfigSetting magnitude = s;
+         magnitude.value.text = text;
+         const auto seconds = static_cast<long>(number_of(magnitude, 0, 1L << 40, "seconds"));
+         spec.rtc_timeoffset = negative ? -seconds : seconds;
+       }},
+      {"stdvga",
+       [](const auto& s, auto& spec) {
+         if (bool_of(s)) spec.video = "vga";
+       }},
+      {"vga",
+       [](const auto& s, auto& spec) {
+         const std::string& vga = text_of(s);
+         if (vga == "stdvga") {
+           spec.video = "vga";
+         } else if (vga == "cirrus" || vga == "qxl" || vga == "none") {
+           spec.video = vga;
+         } else {
+           fail(s, cat("unknown adapter \"", vga, "\" (stdvga, cirrus, qxl or none)"));
+         }
+       }},
+      {"videoram",
+       [](const auto& s, auto& spec) {
+         spec.videoram_mib = static_cast<unsigned>(number_of(s, 1, 4096, "a size in MiB"));
+       }},
       {"usbdevice",
        [](const auto& s, auto& spec) {
          const auto items = texts_of(s);
          spec.usbdevice = items.empty() ? std::string() : items.front();
        }},
+      // Read together in finish(): they make up one kernel argument or one default.
+      {"ip", ignore},
+      {"netmask", ignore},
+      {"gateway", ignore},
+      {"hostname", ignore},
+      {"interface", ignore},
+      {"dhcp", ignore},
+      {"nfs_server", ignore},
+      {"nfs_root", ignore},
+      {"restart", ignore},
+      {"nographic", ignore},
       // The device model is the hypervisor's business, not the guest's.
-      {"device_model", [](const auto&, auto&) {}},
-      {"device_model_version", [](const auto&, auto&) {}},
-      {"device_model_override", [](const auto&, auto&) {}},
+      {"device_model", ignore},
+      {"device_model_version", ignore},
+      {"device_model_override", ignore},
   };
   return kHandlers;
 }
@@ -305,12 +351,66 @@ const ConfigSetting* find(const std::vector<ConfigSetting>& settings, std::strin
   return nullptr;
 }
 
-void check_consistency(DomainSpec& spec, const std::vector<ConfigSetting>& settings) {
+std::string text_or(const std::vector<ConfigSetting>& settings, std::string_view key,
+                    std::string_view fallback = {}) {
+  const ConfigSetting* setting = find(settings, key);
+  return setting ? text_of(*setting) : std::string(fallback);
+}
+
+/// xm's kernel arguments for IP autoconfiguration and an NFS root (xl has neither):
+/// "ip=<ip>:<nfs server>:<gateway>:<netmask>:<hostname>:<interface>:<dhcp>".
+void apply_xm_kernel_network(DomainSpec& spec, const std::vector<ConfigSetting>& settings) {
+  const std::string dhcp = text_or(settings, "dhcp", "off");
+  const std::string ip = text_or(settings, "ip");
+  const std::string nfs_server = text_or(settings, "nfs_server");
+  if (!ip.empty() || dhcp != "off") {
+    spec.kernel_ip =
+        join({ip, nfs_server.empty() ? "127.0.255.255" : nfs_server, text_or(settings, "gateway"),
+              text_or(settings, "netmask"), text_or(settings, "hostname"),
+              text_or(settings, "interface", "eth0"), dhcp},
+             ":");
+  }
+  if (const ConfigSetting* nfs_root = find(settings, "nfs_root")) {
+    if (nfs_server.empty()) fail(*nfs_root, "nfs_root needs nfs_server");
+    spec.cmdline = cat("nfsroot=", nfs_server, ":", text_of(*nfs_root),
+                       spec.cmdline.empty() ? "" : " ", spec.cmdline);
+  }
+}
+
+/// xm's deprecated `restart`, for the on_* actions the config leaves unset.
+void apply_xm_restart(DomainSpec& spec, const std::vector<ConfigSetting>& settings) {
+  const ConfigSetting* restart = find(settings, "restart");
+  if (!restart) return;
+  const std::string& policy = text_of(*restart);
+  LifecycleAction poweroff = LifecycleAction::kDestroy;
+  LifecycleAction reboot = LifecycleAction::kRestart;
+  LifecycleAction crash = LifecycleAction::kDestroy;
+  if (policy == "always") {
+    poweroff = crash = LifecycleAction::kRestart;
+  } else if (policy == "never") {
+    reboot = LifecycleAction::kDestroy;
+  } else if (policy != "onreboot") {
+    fail(*restart, cat("unknown policy \"", policy, "\" (onreboot, always or never)"));
+  }
+  if (!find(settings, "on_poweroff")) spec.on_poweroff = poweroff;
+  if (!find(settings, "on_reboot")) spec.on_reboot = reboot;
+  if (!find(settings, "on_crash")) spec.on_crash = crash;
+}
+
+void finish(DomainSpec& spec, const std::vector<ConfigSetting>& settings) {
   const auto line_of = [&](std::string_view key) {
     const ConfigSetting* setting = find(settings, key);
     return setting ? setting->value.line : 0;
   };
+  apply_xm_kernel_network(spec, settings);
+  apply_xm_restart(spec, settings);
   if (const ConfigSetting* vnc = find(settings, "vnc"); vnc && !bool_of(*vnc)) spec.vnc.reset();
+  if (const ConfigSetting* nographic = find(settings, "nographic");
+      nographic && bool_of(*nographic)) {
+    spec.vnc.reset();
+    spec.sdl = false;
+  }
+
   if (spec.name.empty()) throw ConfigError(0, "the config sets no guest name (name = \"...\")");
   if (spec.memory_mib == 0) spec.memory_mib = kDefaultMemoryMib;
   if (spec.max_memory_mib == 0) spec.max_memory_mib = spec.memory_mib;
@@ -343,7 +443,7 @@ DomainSpec parse_xen_config(std::string_view text) {
       handler->second(setting, spec);
     }
   }
-  check_consistency(spec, settings);
+  finish(spec, settings);
   return spec;
 }
 

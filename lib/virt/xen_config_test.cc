@@ -156,7 +156,8 @@ usbdevice='mouse'
   CHECK(spec.vnc);
   CHECK_FALSE(spec.sdl);
   CHECK(spec.usbdevice == "mouse");
-  CHECK(spec.unused_keys == std::vector<std::string>{"shadow_memory", "vncconsole", "stdvga"});
+  CHECK(spec.unused_keys == std::vector<std::string>{"shadow_memory", "vncconsole"});
+  CHECK(spec.video.empty());  // stdvga=0
 
   // with the preamble: a clear error on its first line
   const ConfigError error = error_of("import os, re\narch = os.uname()[4]\n" + body);
@@ -216,6 +217,50 @@ localtime = 1
   CHECK(hvm.vnc->password == "s3cr&t<");
   CHECK(hvm.pae == false);
   CHECK(hvm.localtime);
+}
+
+TEST_CASE("xm kernel network arguments, NFS root and the restart policy", "[virt]") {
+  const DomainSpec nfs = parse_xen_config(R"(name = 'nfsguest'
+kernel = '/boot/vmlinuz'
+ip = '192.0.2.10'
+netmask = '255.255.255.0'
+gateway = '192.0.2.1'
+hostname = 'vm-nfs'
+nfs_server = '192.0.2.2'
+nfs_root = '/export/root'
+root = 'root=/dev/nfs'
+extra = '3'
+restart = 'always'
+on_crash = 'preserve'
+)");
+  CHECK(nfs.kernel_command_line() ==
+        "ip=192.0.2.10:192.0.2.2:192.0.2.1:255.255.255.0:vm-nfs:eth0:off root=/dev/nfs "
+        "nfsroot=192.0.2.2:/export/root 3");
+  CHECK(nfs.on_poweroff == LifecycleAction::kRestart);
+  CHECK(nfs.on_reboot == LifecycleAction::kRestart);
+  CHECK(nfs.on_crash == LifecycleAction::kPreserve);  // set explicitly
+  CHECK(nfs.unused_keys.empty());
+
+  const DomainSpec dhcp =
+      parse_xen_config("name = 'd'\nkernel = '/k'\ndhcp = 'dhcp'\nrestart = 'never'\n");
+  CHECK(dhcp.kernel_command_line() == "ip=:127.0.255.255::::eth0:dhcp");
+  CHECK(dhcp.on_reboot == LifecycleAction::kDestroy);
+
+  CHECK(error_of("name = 'd'\nkernel = '/k'\nnfs_root = '/x'\n").line == 3);
+  CHECK(error_of("name = 'd'\nkernel = '/k'\nrestart = 'sometimes'\n").line == 3);
+}
+
+TEST_CASE("HVM clock and video settings", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'w'\ntype = 'hvm'\nrtc_timeoffset = -3600\nlocaltime = 1\nstdvga = 1\n"
+      "videoram = 16\nvnc = 1\nnographic = 1\n");
+  CHECK(spec.rtc_timeoffset == -3600);
+  CHECK(spec.video == "vga");
+  CHECK(spec.videoram_mib == 16);
+  CHECK_FALSE(spec.vnc);  // nographic wins
+  CHECK(parse_xen_config("name = 'w'\ntype = 'hvm'\nvga = 'qxl'\n").video == "qxl");
+  CHECK(error_of("name = 'w'\ntype = 'hvm'\nvga = 'ega'\n").line == 3);
+  CHECK(error_of("name = 'w'\ntype = 'hvm'\nrtc_timeoffset = 'soon'\n").line == 3);
 }
 
 TEST_CASE("malformed guest configs are ConfigErrors with the line at fault", "[virt]") {
