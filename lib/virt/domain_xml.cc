@@ -229,7 +229,7 @@ class Renderer {
     if (!vif.mac.empty()) xml_.empty("mac", {{"address", vif.mac}});
     xml_.empty("source", {{"bridge", vif.bridge.empty() ? "xenbr0" : vif.bridge}});
     if (xen()) {
-      if (!vif.ip.empty()) xml_.empty("ip", {{"address", vif.ip}});
+      for (const auto& address : split(vif.ip, " ")) xml_.empty("ip", {{"address", address}});
       if (!vif.script.empty()) xml_.empty("script", {{"path", vif.script}});
       if (!vif.vifname.empty()) xml_.empty("target", {{"dev", vif.vifname}});
       if (hvm() && !vif.model.empty()) xml_.empty("model", {{"type", vif.model}});

@@ -7,6 +7,7 @@
 
 #include "util/strings.h"
 #include "virt/config_syntax.h"
+#include "virt/spec_fields.h"
 #include "virt/xen_disk_spec.h"
 #include "virt/xen_vif_spec.h"
 
@@ -55,6 +56,14 @@ std::uint64_t number_of(const ConfigSetting& setting, std::uint64_t min, std::ui
     fail(setting, cat(value, " is out of range (expected ", what, " from ", min, " to ", max, ")"));
   }
   return value;
+}
+
+std::string path_of(const ConfigSetting& setting) {
+  const std::string& path = text_of(setting);
+  if (!path.empty() && !is_absolute_path(path)) {
+    fail(setting, cat("\"", path, "\" is not an absolute path"));
+  }
+  return path;
 }
 
 bool bool_of(const ConfigSetting& setting) {
@@ -108,6 +117,13 @@ std::string cpuset_of(const ConfigSetting& setting) {
   return compact;
 }
 
+std::string listen_of(const ConfigSetting& setting, const std::string& address) {
+  if (!is_address_or_name(address)) {
+    fail(setting, cat("\"", address, "\" is not an address to listen on"));
+  }
+  return address;
+}
+
 /// vfb = [ "vnc=1, vnclisten=0.0.0.0, vncdisplay=1" ]: a PV guest's framebuffer.
 void apply_vfb(const ConfigSetting& setting, DomainSpec& spec) {
   for (const auto& [entry, line] : items_of(setting)) {
@@ -124,7 +140,7 @@ void apply_vfb(const ConfigSetting& setting, DomainSpec& spec) {
       } else if ((key == "sdl" && value != "0") || (key == "type" && value == "sdl")) {
         spec.sdl = true;
       } else if (key == "vnclisten") {
-        vnc.listen = value;
+        vnc.listen = listen_of(setting, std::string(value));
       } else if (key == "vncpasswd") {
         vnc.password = value;
       } else if (key == "keymap") {
@@ -163,7 +179,9 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          spec.name = trim(text_of(s));
          if (spec.name.empty()) fail(s, "the guest name is empty");
-         if (spec.name.find('/') != std::string::npos) fail(s, "a guest name cannot contain \"/\"");
+         if (spec.name.find_first_of("/\r\n") != std::string::npos) {
+           fail(s, "a guest name is one line without \"/\"");
+         }
        }},
       {"uuid",
        [](const auto& s, auto& spec) {
@@ -214,8 +232,8 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          if (bool_of(s)) spec.type = GuestType::kPvh;
        }},
-      {"kernel", [](const auto& s, auto& spec) { spec.kernel = text_of(s); }},
-      {"ramdisk", [](const auto& s, auto& spec) { spec.ramdisk = text_of(s); }},
+      {"kernel", [](const auto& s, auto& spec) { spec.kernel = path_of(s); }},
+      {"ramdisk", [](const auto& s, auto& spec) { spec.ramdisk = path_of(s); }},
       {"root",
        [](const auto& s, auto& spec) {
          spec.root = text_of(s);
@@ -257,7 +275,8 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          if (bool_of(s)) vnc_of(spec);
        }},
-      {"vnclisten", [](const auto& s, auto& spec) { vnc_of(spec).listen = text_of(s); }},
+      {"vnclisten",
+       [](const auto& s, auto& spec) { vnc_of(spec).listen = listen_of(s, text_of(s)); }},
       {"vncpasswd", [](const auto& s, auto& spec) { vnc_of(spec).password = text_of(s); }},
       {"keymap", [](const auto& s, auto& spec) { vnc_of(spec).keymap = text_of(s); }},
       {"vncdisplay",
@@ -273,8 +292,9 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
          const auto items = texts_of(s);
          spec.serial = items.empty() ? std::string() : items.front();
          if (spec.serial == "none") spec.serial.clear();
-         if (!spec.serial.empty() && spec.serial != "pty" && !spec.serial.starts_with("file:/") &&
-             !spec.serial.starts_with("/dev/")) {
+         const bool path = spec.serial.starts_with("file:/") || spec.serial.starts_with("/dev/");
+         if (!spec.serial.empty() && spec.serial != "pty" &&
+             (!path || spec.serial.find_first_of("\r\n") != std::string::npos)) {
            fail(s, cat("\"", spec.serial, "\" is not supported (pty, file:/path or /dev/...)"));
          }
        }},
