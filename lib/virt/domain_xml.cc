@@ -1,5 +1,6 @@
 #include "virt/domain_xml.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 #include "util/strings.h"
@@ -168,6 +169,7 @@ class Renderer {
     if (options_.interfaces) {
       for (const auto& vif : spec_.vifs) interface(vif);
     }
+    for (const auto& pci : spec_.pci) hostdev(pci);
     console();
     if (spec_.usbdevice == "tablet" || spec_.usbdevice == "mouse") {
       xml_.empty("input", {{"type", spec_.usbdevice}, {"bus", "usb"}});
@@ -237,6 +239,23 @@ class Renderer {
       // a PV guest's netfront is virtio's job on qemu
       xml_.empty("model", {{"type", vif.model.empty() || !hvm() ? "virtio" : vif.model}});
     }
+    xml_.close();
+  }
+
+  void hostdev(const PciSpec& pci) {
+    const auto hex = [](unsigned value, int digits) {
+      char text[8];
+      std::snprintf(text, sizeof text, "0x%0*x", digits, value);
+      return std::string(text);
+    };
+    xml_.open("hostdev", {{"mode", "subsystem"}, {"type", "pci"}, {"managed", "yes"}});
+    if (xen()) xml_.empty("driver", {{"name", "xen"}});
+    xml_.open("source");
+    xml_.empty("address", {{"domain", hex(pci.domain, 4)},
+                           {"bus", hex(pci.bus, 2)},
+                           {"slot", hex(pci.slot, 2)},
+                           {"function", hex(pci.function, 1)}});
+    xml_.close();
     xml_.close();
   }
 

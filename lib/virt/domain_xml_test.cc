@@ -181,6 +181,17 @@ TEST_CASE("a vif's antispoofing addresses render as one ip element each for xen"
   require_schema_valid(qemu);
 }
 
+TEST_CASE("passed-through PCI functions render as hostdevs", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'p'\ntype = 'hvm'\nmemory = 64\npci = [ '0000:03:00.0', '04:1f.7,permissive=1' ]\n");
+  for (const auto driver : {"qemu", "xen"}) {
+    const std::string xml = render_domain_xml(spec, driver);
+    CHECK(contains(xml, "<address domain='0x0000' bus='0x03' slot='0x00' function='0x0'/>"));
+    CHECK(contains(xml, "<address domain='0x0000' bus='0x04' slot='0x1f' function='0x7'/>"));
+    require_schema_valid(xml);
+  }
+}
+
 TEST_CASE("HVM clock offset and video adapter render for qemu and xen", "[virt]") {
   const DomainSpec spec = parse_xen_config(
       "name = 'w'\ntype = 'hvm'\nrtc_timeoffset = -3600\nlocaltime = 1\nstdvga = 1\n"

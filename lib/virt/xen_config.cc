@@ -9,6 +9,7 @@
 #include "virt/config_syntax.h"
 #include "virt/spec_fields.h"
 #include "virt/xen_disk_spec.h"
+#include "virt/xen_pci_spec.h"
 #include "virt/xen_vif_spec.h"
 
 namespace hakit::virt {
@@ -266,6 +267,13 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
          spec.vifs.clear();
          for (const auto& [entry, line] : items_of(s)) {
            spec.vifs.push_back(parse_xen_vif_spec(entry, line));
+         }
+       }},
+      {"pci",
+       [](const auto& s, auto& spec) {
+         spec.pci.clear();
+         for (const auto& [entry, line] : items_of(s)) {
+           spec.pci.push_back(parse_xen_pci_spec(entry, line));
          }
        }},
       {"on_poweroff", [](const auto& s, auto& spec) { spec.on_poweroff = action_of(s); }},

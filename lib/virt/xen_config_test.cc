@@ -293,6 +293,7 @@ TEST_CASE("malformed guest configs are ConfigErrors with the line at fault", "[v
   CHECK(error_of(head + "vnclisten = 'any where'\n").line == 3);
   CHECK(error_of(head + "vfb = [ 'vnc=1,vnclisten=*' ]\n").line == 3);
   CHECK(error_of(head + "serial = '/dev/ttyS0\\n'\n").line == 3);
+  CHECK(error_of(head + "pci = [ '0000:03:00.0',\n        '03:00.*' ]\n").line == 4);
 
   const ConfigError no_name = error_of("memory = 512\nkernel = '/boot/vmlinuz'\n");
   CHECK(no_name.line == 0);
