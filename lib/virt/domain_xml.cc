@@ -18,16 +18,20 @@ Driver driver_of(std::string_view name) {
   throw std::invalid_argument(cat("unknown libvirt driver \"", name, "\" (xen, qemu or kvm)"));
 }
 
-std::string_view action_name(LifecycleAction action, std::string_view key, bool crash) {
+/// libvirt's name for what to do when the guest powers off, reboots or crashes. The qemu
+/// driver cannot keep a renamed old instance or a stopped one in memory: there
+/// rename-restart is a restart and preserve (off or reboot) is destroy, which is what
+/// the cluster sees of them.
+std::string_view action_name(LifecycleAction action, std::string_view key, bool crash, bool qemu) {
   switch (action) {
     case LifecycleAction::kDestroy:
       return "destroy";
     case LifecycleAction::kRestart:
       return "restart";
     case LifecycleAction::kRenameRestart:
-      return "rename-restart";
+      return qemu ? "restart" : "rename-restart";
     case LifecycleAction::kPreserve:
-      return "preserve";
+      return qemu && !crash ? "destroy" : "preserve";
     case LifecycleAction::kCoredumpDestroy:
       if (crash) return "coredump-destroy";
       break;
@@ -71,9 +75,9 @@ class Renderer {
     os();
     features();
     clock();
-    xml_.element("on_poweroff", action_name(spec_.on_poweroff, "on_poweroff", false));
-    xml_.element("on_reboot", action_name(spec_.on_reboot, "on_reboot", false));
-    xml_.element("on_crash", action_name(spec_.on_crash, "on_crash", true));
+    xml_.element("on_poweroff", action_name(spec_.on_poweroff, "on_poweroff", false, !xen()));
+    xml_.element("on_reboot", action_name(spec_.on_reboot, "on_reboot", false, !xen()));
+    xml_.element("on_crash", action_name(spec_.on_crash, "on_crash", true, !xen()));
     devices();
     xml_.close();
     return xml_.str();

@@ -117,6 +117,27 @@ TEST_CASE("vm01.cfg renders for the xen driver as a PV guest", "[virt]") {
   require_schema_valid(xml);
 }
 
+TEST_CASE("pygrub PV and PVH guests render for xen, and boot from disk or kernel on qemu",
+          "[virt]") {
+  const DomainSpec grub = parse_xen_config(
+      "name = 'g'\nbootloader = 'pygrub'\nbootloader_args = ['-q']\nmemory = 64\n"
+      "disk = ['phy:/dev/vg/g,xvda,w']\n");
+  const std::string grub_xen = render_domain_xml(grub, "xen");
+  CHECK(contains(grub_xen,
+                 "<bootloader>pygrub</bootloader>\n  <bootloader_args>-q</bootloader_args>"));
+  require_schema_valid(grub_xen);
+  const std::string grub_qemu = render_domain_xml(grub, "qemu");
+  CHECK_FALSE(contains(grub_qemu, "<bootloader>"));
+  CHECK(contains(grub_qemu, "<boot dev='hd'/>"));
+  require_schema_valid(grub_qemu);
+
+  const DomainSpec pvh = parse_xen_config("name = 'h'\ntype = 'pvh'\nkernel = '/k'\nmemory = 64\n");
+  const std::string pvh_xen = render_domain_xml(pvh, "xen");
+  CHECK(contains(pvh_xen, "<type arch='x86_64' machine='xenpvh'>xenpvh</type>"));
+  require_schema_valid(pvh_xen);
+  define_and_start(render_domain_xml(pvh, "qemu"));
+}
+
 TEST_CASE("vm02.cfg (xl HVM) renders for qemu and xen", "[virt]") {
   const DomainSpec spec = parse_xen_config(read_example("vm02.cfg"));
   const std::string qemu = render_domain_xml(spec, "qemu");
@@ -226,6 +247,20 @@ TEST_CASE("every string from the config is XML-escaped", "[virt]") {
   REQUIRE(domain);
   CHECK(std::string(virDomainGetName(domain.get())) == "a<b>&'c\"");
   virDomainUndefine(domain.get());
+}
+
+TEST_CASE("lifecycle actions the qemu driver lacks become their nearest one there", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'l'\nkernel = '/k'\non_poweroff = 'preserve'\non_reboot = 'rename-restart'\n"
+      "on_crash = 'preserve'\n");
+  const std::string qemu = render_domain_xml(spec, "qemu");
+  CHECK(contains(qemu, "<on_poweroff>destroy</on_poweroff>"));
+  CHECK(contains(qemu, "<on_reboot>restart</on_reboot>"));
+  CHECK(contains(qemu, "<on_crash>preserve</on_crash>"));
+  const std::string xen = render_domain_xml(spec, "xen");
+  CHECK(contains(xen, "<on_poweroff>preserve</on_poweroff>"));
+  CHECK(contains(xen, "<on_reboot>rename-restart</on_reboot>"));
+  require_schema_valid(xen);
 }
 
 TEST_CASE("what a driver cannot express is a ConfigError", "[virt]") {
