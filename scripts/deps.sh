@@ -18,8 +18,9 @@ packages=(
   openipmi ipmitool
   # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
   openssh-server openssh-client openssl iproute2 iputils-ping
-  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema
-  libvirt-clients
+  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema,
+  # virsh runs it on the embedded qemu driver (TCG)
+  libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86
   # benchmarks and tracing
   hyperfine strace jq fping
 )
