@@ -21,6 +21,8 @@ packages=(
   # virtual machines (issue 9): libvirtd with the qemu driver (TCG) as simulated hosts, virsh
   # for the tests' independent read-back and the VirtualDomain anchor, qemu-img for backingfile
   libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
+  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema
+  libvirt-clients
   # benchmarks and tracing
   hyperfine strace jq fping
 )
