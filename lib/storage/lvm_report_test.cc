@@ -65,8 +65,7 @@ TEST_CASE("guest vgs: a system_id VG before and after the agent's start", "[stor
   CHECK(before[0].lv_count == 2);
   CHECK(before[0].autoactivation);
   CHECK(before[0].tags.empty());
-  CHECK(hakit::storage::detected_access_mode(before[0]) ==
-        hakit::storage::VgAccessMode::kSystemId);
+  CHECK(hakit::storage::detected_access_mode(before[0]) == hakit::storage::VgAccessMode::kSystemId);
   const auto after = parse_vgs_report(capture("lvm/guest-vgs-systemid-active.json"));
   REQUIRE(after.size() == 1);
   CHECK_FALSE(after[0].autoactivation);  // start disabled it
