@@ -86,3 +86,16 @@ TEST_CASE("guest lvs: lv_attr tells active from inactive", "[storage][lvm_report
   CHECK(active[0].is_active());
   CHECK(active[1].active == "active");
 }
+
+TEST_CASE("guest vgs: tagged by the agent, then plain", "[storage][lvm_report]") {
+  using hakit::storage::detected_access_mode;
+  using hakit::storage::VgAccessMode;
+  const auto tagged = parse_vgs_report(capture("lvm/guest-vgs-tagged-active.json"));
+  REQUIRE(tagged.size() == 1);
+  CHECK(tagged[0].has_tag("pacemaker"));
+  CHECK(detected_access_mode(tagged[0]) == VgAccessMode::kTagging);
+  const auto plain = parse_vgs_report(capture("lvm/guest-vgs-plain.json"));
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].system_id.empty());
+  CHECK(detected_access_mode(plain[0]) == VgAccessMode::kLocal);
+}

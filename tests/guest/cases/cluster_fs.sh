@@ -28,6 +28,11 @@ run() {  # run EXPECTED AGENT ACTION [NAME=VALUE...]: one action with these para
   echo "-- $agent $action $*"
   expect_status "$expected" env "${@/#/OCF_RESKEY_}" "$AGENTS/$agent" "$action"
 }
+shared_disk_written() {  # shared_disk_written NAME: both see what one wrote to the shared disk
+  blockdev --flushbufs "$HAKIT_SHARED_DISK"  # the writer's: out to the disk
+  barrier "$1"
+  blockdev --flushbufs "$HAKIT_SHARED_DISK"  # the reader's: its cache may predate the write
+}
 fs() {  # fs EXPECTED ACTION DEVICE FSTYPE [NAME=VALUE...]: Filesystem on /mnt/cfs
   local expected=$1 action=$2 device=$3 fstype=$4
   shift 4
@@ -81,11 +86,9 @@ export OCF_RESOURCE_INSTANCE=dlm
 clone
 if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.gfs2 -O -q -p lock_dlm -t hakit:gfs -j 2 "$HAKIT_SHARED_DISK"
-  capture_gfs2=$(tunegfs2 -l "$HAKIT_SHARED_DISK")
-  echo "$capture_gfs2" > "$CAPTURES/gfs2/guest-tunegfs2-l-lock_dlm.txt"
+  tunegfs2 -l "$HAKIT_SHARED_DISK" > "$CAPTURES/gfs2/guest-tunegfs2-l-lock_dlm.txt"
 fi
-barrier mkfs-gfs2
-blockdev --flushbufs "$HAKIT_SHARED_DISK"  # this guest's cache may predate the other's mkfs
+shared_disk_written mkfs-gfs2
 fs 1 start "$HAKIT_SHARED_DISK" gfs2
 
 step "controld: no fencing, no DLM; allowed, it runs"
@@ -135,8 +138,7 @@ cat /sys/fs/ocfs2/cluster_stack > "$CAPTURES/ocfs2/guest-cluster_stack.txt"
 if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.ocfs2 -q -F --cluster-stack=pcmk --cluster-name=hakit -N 2 "$HAKIT_SHARED_DISK" </dev/null
 fi
-barrier mkfs-ocfs2
-blockdev --flushbufs "$HAKIT_SHARED_DISK"
+shared_disk_written mkfs-ocfs2
 mounted.ocfs2 -d "$HAKIT_SHARED_DISK" > "$CAPTURES/ocfs2/guest-mounted-d-pcmk.txt"
 fs 0 start "$HAKIT_SHARED_DISK" ocfs2
 fs 0 monitor "$HAKIT_SHARED_DISK" ocfs2
