@@ -8,6 +8,8 @@
 set -euo pipefail
 source "$HAKIT_SOURCE_DIR/tests/guest/lib.sh"
 ocf_environment
+export OCF_RESKEY_CRM_meta_timeout=180000  # a DLM join under TCG on a loaded machine is slow
+trap 'echo "-- kernel log"; dmesg | tail -n 30' EXIT
 
 AGENTS=/usr/lib/ocf/resource.d/hakit
 CAPTURES=$HAKIT_RESULTS/captures
@@ -29,9 +31,14 @@ run() {  # run EXPECTED AGENT ACTION [NAME=VALUE...]: one action with these para
   expect_status "$expected" env "${@/#/OCF_RESKEY_}" "$AGENTS/$agent" "$action"
 }
 shared_disk_written() {  # shared_disk_written NAME: both see what one wrote to the shared disk
+  sync
   blockdev --flushbufs "$HAKIT_SHARED_DISK"  # the writer's: out to the disk
   barrier "$1"
-  blockdev --flushbufs "$HAKIT_SHARED_DISK"  # the reader's: its cache may predate the write
+  # The reader's page cache may predate the write (udev probed the disk at boot).
+  blockdev --flushbufs "$HAKIT_SHARED_DISK"
+  echo 3 > /proc/sys/vm/drop_caches
+  echo "superblock at 64 KiB as guest$HAKIT_NODE reads it:"
+  dd if="$HAKIT_SHARED_DISK" bs=4096 skip=16 count=1 iflag=direct 2>/dev/null | od -A d -t x1 | head -2
 }
 fs() {  # fs EXPECTED ACTION DEVICE FSTYPE [NAME=VALUE...]: Filesystem on /mnt/cfs
   local expected=$1 action=$2 device=$3 fstype=$4
