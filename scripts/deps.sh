@@ -18,6 +18,8 @@ packages=(
   openipmi ipmitool
   # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
   openssh-server openssh-client openssl iproute2 iputils-ping
+  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema
+  libvirt-clients
   # benchmarks and tracing
   hyperfine strace jq fping
 )
