@@ -20,12 +20,12 @@ using ocf::ExitCode;
 
 constexpr exec::Millis kPollPause{200};
 
-bool exists(const std::string& path) {
+}  // namespace
+
+bool path_exists(const std::string& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0;
 }
-
-}  // namespace
 
 bool wait_until(const std::function<bool()>& condition, const exec::Deadline& deadline) {
   for (;;) {
@@ -72,8 +72,8 @@ bool configfs_mounted(const std::string& path) {
 }
 
 void ensure_configfs(const std::string& path, const exec::Deadline& deadline) {
-  if (!exists(path)) load_module("configfs", deadline);
-  if (!exists(path)) throw Error(ExitCode::kErrInstalled, cat(path, " is not available"));
+  if (!path_exists(path)) load_module("configfs", deadline);
+  if (!path_exists(path)) throw Error(ExitCode::kErrInstalled, cat(path, " is not available"));
   if (configfs_mounted(path)) return;
   const exec::Result result =
       exec::run({.argv = {"mount", "-t", "configfs", "configfs", path}}, deadline);

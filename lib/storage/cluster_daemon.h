@@ -31,6 +31,8 @@ void load_module(const std::string& module, const exec::Deadline& deadline);
 /// Makes sure configfs is mounted on `path` (loading the module first if needed). Throws
 /// ocf::Error(kErrInstalled).
 void ensure_configfs(const std::string& path, const exec::Deadline& deadline);
+/// Whether `path` exists (stat succeeds): sysfs/configfs entries, sockets.
+bool path_exists(const std::string& path);
 /// Whether a configfs is mounted on `path`.
 bool configfs_mounted(const std::string& path);
 

@@ -1,10 +1,9 @@
 #include "storage/cluster_filesystem.h"
 
-#include <sys/stat.h>
-
 #include "exec/command.h"
 #include "ocf/error.h"
 #include "ocf/log.h"
+#include "storage/cluster_daemon.h"
 #include "storage/process_table.h"
 #include "util/strings.h"
 
@@ -81,9 +80,7 @@ void prepare_ocfs2_mount(const MountRequest& request, bool as_clone,
     return;
   }
   if (found->stack == "o2cb") {
-    const std::string registered = "/sys/kernel/config/cluster/" + found->cluster;
-    struct stat info {};
-    if (::stat(registered.c_str(), &info) != 0) {
+    if (!path_exists("/sys/kernel/config/cluster/" + found->cluster)) {
       throw Error(
           ExitCode::kErrGeneric,
           cat("OCFS2 on ", request.source, " uses the o2cb stack, whose cluster '", found->cluster,

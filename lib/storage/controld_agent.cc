@@ -77,9 +77,8 @@ ExitCode ControldAgent::start(const ocf::Context& ctx) {
   ::mkdir("/run/cluster", 0755);
   ensure_configfs(kConfigfs, ctx.deadline);
   const std::string dlm_dir = cat(kConfigfs, "/dlm");
-  struct stat info {};
-  if (::stat(dlm_dir.c_str(), &info) != 0) load_module("dlm", ctx.deadline);
-  if (::stat(dlm_dir.c_str(), &info) != 0) {
+  if (!path_exists(dlm_dir)) load_module("dlm", ctx.deadline);
+  if (!path_exists(dlm_dir)) {
     throw Error(ExitCode::kErrInstalled, cat(dlm_dir, " not available"));
   }
   std::vector<std::string> argv{ctx.params.str("daemon")};

@@ -1,7 +1,5 @@
 #include "storage/lvm_daemon_agents.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 
 #include "exec/command.h"
@@ -25,11 +23,6 @@ void require_programs(std::initializer_list<const char*> programs) {
       throw Error(ExitCode::kErrInstalled, cat(program, " is not installed"));
     }
   }
-}
-
-bool exists(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0;
 }
 
 }  // namespace
@@ -60,7 +53,7 @@ ExitCode LvmlockdAgent::start(const ocf::Context& ctx) {
   }
   argv.insert(argv.end(), {"-A", std::to_string(ctx.params.integer("adopt"))});
   start_daemon(
-      argv, [&] { return is_running("lvmlockd") && (socket.empty() || exists(socket)); },
+      argv, [&] { return is_running("lvmlockd") && (socket.empty() || path_exists(socket)); },
       ctx.deadline);
   return ExitCode::kSuccess;
 }

@@ -65,8 +65,7 @@ TEST_CASE("guest vgs: a system_id VG before and after the agent's start", "[stor
   CHECK(before[0].lv_count == 2);
   CHECK(before[0].autoactivation);
   CHECK(before[0].tags.empty());
-  CHECK(hakit::storage::detected_access_mode(before[0]) ==
-        hakit::storage::VgAccessMode::kSystemId);
+  CHECK(hakit::storage::detected_access_mode(before[0]) == hakit::storage::VgAccessMode::kSystemId);
   const auto after = parse_vgs_report(capture("lvm/guest-vgs-systemid-active.json"));
   REQUIRE(after.size() == 1);
   CHECK_FALSE(after[0].autoactivation);  // start disabled it
@@ -86,4 +85,17 @@ TEST_CASE("guest lvs: lv_attr tells active from inactive", "[storage][lvm_report
   CHECK(active[0].vg_name == "vgha");
   CHECK(active[0].is_active());
   CHECK(active[1].active == "active");
+}
+
+TEST_CASE("guest vgs: tagged by the agent, then plain", "[storage][lvm_report]") {
+  using hakit::storage::detected_access_mode;
+  using hakit::storage::VgAccessMode;
+  const auto tagged = parse_vgs_report(capture("lvm/guest-vgs-tagged-active.json"));
+  REQUIRE(tagged.size() == 1);
+  CHECK(tagged[0].has_tag("pacemaker"));
+  CHECK(detected_access_mode(tagged[0]) == VgAccessMode::kTagging);
+  const auto plain = parse_vgs_report(capture("lvm/guest-vgs-plain.json"));
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].system_id.empty());
+  CHECK(detected_access_mode(plain[0]) == VgAccessMode::kLocal);
 }

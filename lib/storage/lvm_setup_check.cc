@@ -32,8 +32,15 @@ void require_daemons(std::string_view needed, std::string_view conflicting) {
 
 bool volume_list_bypasses_tag(const std::string& volume_list, const std::string& vg,
                               const std::string& tag) {
-  return volume_list.find(cat("\"@", tag, "\"")) != std::string::npos ||
-         volume_list.find(cat("\"", vg, "\"")) != std::string::npos;
+  // lvmconfig prints a one-element list as a plain string: volume_list="@x".
+  for (const std::string& item : split(volume_list, "[], \t")) {
+    std::string_view entry = item;
+    if (entry.size() >= 2 && entry.front() == '"' && entry.back() == '"') {
+      entry = entry.substr(1, entry.size() - 2);
+    }
+    if (entry == "@" + tag || entry == vg) return true;
+  }
+  return false;
 }
 
 void check_access_mode_setup(const LvmTarget& target, const ActivationPolicy& policy,

@@ -10,8 +10,8 @@
 
 namespace hakit::storage {
 
-/// The text of activation/volume_list admits `target.vg` without our tag (which would
-/// defeat the tag filter): it names the VG or the tag itself.
+/// The value of activation/volume_list (parse_config_value's) admits `target.vg` without our tag
+/// (which would defeat the tag filter): it names the VG or the tag itself.
 bool volume_list_bypasses_tag(const std::string& volume_list, const std::string& vg,
                               const std::string& tag);
 

@@ -27,4 +27,10 @@ TEST_CASE("a volume_list naming the VG or the tag defeats tagging", "[storage][l
   CHECK(volume_list_bypasses_tag("[\"vg_root\",\"vg0\"]", "vg0", "pacemaker"));
   CHECK(volume_list_bypasses_tag("[\"@pacemaker\"]", "vg0", "pacemaker"));
   CHECK_FALSE(volume_list_bypasses_tag("[\"vg00\",\"@pacemaker2\"]", "vg0", "pacemaker"));
+  // lvmconfig's form of a one-element list, as read by the agent.
+  const std::string single = parse_config_value(capture("lvm/guest-lvmconfig-volume_list.txt"));
+  CHECK(single == "@guest-root-only");
+  CHECK_FALSE(volume_list_bypasses_tag(single, "vgha", "pacemaker"));
+  CHECK(volume_list_bypasses_tag(single, "vgha", "guest-root-only"));
+  CHECK(volume_list_bypasses_tag("vgha", "vgha", "pacemaker"));
 }

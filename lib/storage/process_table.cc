@@ -1,6 +1,7 @@
 #include "storage/process_table.h"
 
 #include <dirent.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <memory>
@@ -30,8 +31,10 @@ std::vector<pid_t> pids_named(std::string_view name, const std::string& proc_roo
   std::vector<pid_t> pids;
   const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(proc_root.c_str()), ::closedir);
   if (!dir) return pids;
+  const std::string self = std::to_string(::getpid());
   while (const dirent* entry = ::readdir(dir.get())) {
-    if (!is_pid(entry->d_name)) continue;
+    // The agent itself may bear the daemon's name (ocf:hakit:lvmlockd, ocf:hakit:clvmd).
+    if (!is_pid(entry->d_name) || entry->d_name == self) continue;
     const std::string base = cat(proc_root, "/", entry->d_name, "/");
     std::string comm, stat;
     if (!read_file(base + "comm", comm) || trim(comm) != name.substr(0, 15)) continue;

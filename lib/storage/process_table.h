@@ -11,7 +11,7 @@
 namespace hakit::storage {
 
 /// PIDs of the processes whose command name (/proc/PID/comm, at most 15 characters) is
-/// `name`, zombies excluded. `proc_root` is a fabricated tree in tests.
+/// `name`, zombies and the calling process excluded. `proc_root` is a fabricated tree in tests.
 std::vector<pid_t> pids_named(std::string_view name, const std::string& proc_root = "/proc");
 
 inline bool is_running(std::string_view name, const std::string& proc_root = "/proc") {

@@ -25,9 +25,12 @@ TEST_CASE("daemons are found by their command name, zombies excepted", "[storage
   CHECK_FALSE(is_running("clvmd", proc.root()));
 }
 
-TEST_CASE("this very process is found in the real /proc", "[storage][process_table]") {
+TEST_CASE("the caller is not its own daemon, its parent is found", "[storage][process_table]") {
   std::string comm;
   REQUIRE(hakit::read_file("/proc/self/comm", comm));
   const auto pids = pids_named(std::string(hakit::trim(comm)));
-  CHECK(std::find(pids.begin(), pids.end(), ::getpid()) != pids.end());
+  CHECK(std::find(pids.begin(), pids.end(), ::getpid()) == pids.end());
+  REQUIRE(hakit::read_file("/proc/" + std::to_string(::getppid()) + "/comm", comm));
+  const auto parents = pids_named(std::string(hakit::trim(comm)));
+  CHECK(std::find(parents.begin(), parents.end(), ::getppid()) != parents.end());
 }

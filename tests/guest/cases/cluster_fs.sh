@@ -8,6 +8,8 @@
 set -euo pipefail
 source "$HAKIT_SOURCE_DIR/tests/guest/lib.sh"
 ocf_environment
+export OCF_RESKEY_CRM_meta_timeout=180000  # a DLM join under TCG on a loaded machine is slow
+trap 'echo "-- kernel log"; dmesg | tail -n 30' EXIT
 
 AGENTS=/usr/lib/ocf/resource.d/hakit
 CAPTURES=$HAKIT_RESULTS/captures
@@ -27,6 +29,16 @@ run() {  # run EXPECTED AGENT ACTION [NAME=VALUE...]: one action with these para
   shift 3
   echo "-- $agent $action $*"
   expect_status "$expected" env "${@/#/OCF_RESKEY_}" "$AGENTS/$agent" "$action"
+}
+shared_disk_written() {  # shared_disk_written NAME: both see what one wrote to the shared disk
+  sync
+  blockdev --flushbufs "$HAKIT_SHARED_DISK"  # the writer's: out to the disk
+  barrier "$1"
+  # The reader's page cache may predate the write (udev probed the disk at boot).
+  blockdev --flushbufs "$HAKIT_SHARED_DISK"
+  echo 3 > /proc/sys/vm/drop_caches
+  echo "superblock at 64 KiB as guest$HAKIT_NODE reads it:"
+  dd if="$HAKIT_SHARED_DISK" bs=4096 skip=16 count=1 iflag=direct 2>/dev/null | od -A d -t x1 | head -2
 }
 fs() {  # fs EXPECTED ACTION DEVICE FSTYPE [NAME=VALUE...]: Filesystem on /mnt/cfs
   local expected=$1 action=$2 device=$3 fstype=$4
@@ -81,11 +93,9 @@ export OCF_RESOURCE_INSTANCE=dlm
 clone
 if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.gfs2 -O -q -p lock_dlm -t hakit:gfs -j 2 "$HAKIT_SHARED_DISK"
-  capture_gfs2=$(tunegfs2 -l "$HAKIT_SHARED_DISK")
-  echo "$capture_gfs2" > "$CAPTURES/gfs2/guest-tunegfs2-l-lock_dlm.txt"
+  tunegfs2 -l "$HAKIT_SHARED_DISK" > "$CAPTURES/gfs2/guest-tunegfs2-l-lock_dlm.txt"
 fi
-barrier mkfs-gfs2
-blockdev --flushbufs "$HAKIT_SHARED_DISK"  # this guest's cache may predate the other's mkfs
+shared_disk_written mkfs-gfs2
 fs 1 start "$HAKIT_SHARED_DISK" gfs2
 
 step "controld: no fencing, no DLM; allowed, it runs"
@@ -135,8 +145,7 @@ cat /sys/fs/ocfs2/cluster_stack > "$CAPTURES/ocfs2/guest-cluster_stack.txt"
 if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.ocfs2 -q -F --cluster-stack=pcmk --cluster-name=hakit -N 2 "$HAKIT_SHARED_DISK" </dev/null
 fi
-barrier mkfs-ocfs2
-blockdev --flushbufs "$HAKIT_SHARED_DISK"
+shared_disk_written mkfs-ocfs2
 mounted.ocfs2 -d "$HAKIT_SHARED_DISK" > "$CAPTURES/ocfs2/guest-mounted-d-pcmk.txt"
 fs 0 start "$HAKIT_SHARED_DISK" ocfs2
 fs 0 monitor "$HAKIT_SHARED_DISK" ocfs2

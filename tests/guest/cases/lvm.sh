@@ -152,7 +152,7 @@ run 0 status "$LEGACY"
 run 0 monitor "$LEGACY"
 run 0 stop "$LEGACY"
 run 7 monitor "$LEGACY"
-lvm_conf ''
+lvm_conf 'devices { }'  # no volume_list, no system ID
 export OCF_RESKEY_exclusive=false
 run 0 start "$LEGACY"
 run 0 stop "$LEGACY"
