@@ -3,6 +3,9 @@
 // a watch that the scenario's resources never run on two nodes at once.
 #pragma once
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -35,8 +38,7 @@ inline double seconds_since(Clock::time_point start) {
 }
 
 inline double wall_clock() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 /// When (wall clock) a power switch last turned `node` off, from its power log (lines
@@ -69,6 +71,14 @@ struct BoxLab {
     node1.run_checked({"crm", "configure", "property", "stonith-action=off"});
   }
 
+  /// Loads examples/`name` and waits until each resource runs where `placement` says.
+  void start_scenario(const std::string& name,
+                      const std::map<std::string, std::string>& placement) const {
+    load(name);
+    INFO(box.status());
+    for (const auto& [resource, node] : placement) REQUIRE(wait_running_on(resource, node));
+  }
+
   /// The nodes on which `resource` (a Dummy) runs now.
   std::vector<std::string> running(const std::string& resource) const {
     std::vector<std::string> nodes;
@@ -84,6 +94,27 @@ struct BoxLab {
         [&] { return running(resource) == std::vector<std::string>{node}; }, timeout);
   }
 };
+
+/// Whether the box can run here; says why not when it cannot.
+inline bool box_possible() {
+  if (::geteuid() == 0) return true;
+  WARN("skipped: the box needs root (namespaces, mounts)");
+  return false;
+}
+
+struct Failure {
+  Clock::time_point at;
+  double wall_clock;  ///< seconds since the epoch, to compare with a node's power log
+};
+
+/// Kills `node`'s corosync (SIGKILL, by PID): the node drops out of the cluster.
+inline Failure kill_corosync(const hakit::lab::BoxNode& node) {
+  const pid_t corosync = node.pid_of("corosync");
+  REQUIRE(corosync > 0);
+  const Failure failure{Clock::now(), wall_clock()};
+  REQUIRE(kill(corosync, SIGKILL) == 0);
+  return failure;
+}
 
 /// Watches, every 50 ms on a thread of its own, that none of `resources` runs on two
 /// nodes at once, until it is destroyed; violations() says when one did.
@@ -123,6 +154,23 @@ class SafetyWatch {
   std::atomic<bool> stop_ = false;
   std::thread thread_;
 };
+
+/// The lines of `node`'s Pacemaker log in which its fencer ran `device` against `target`
+/// ("Operation 'off' [PID] targeting node1 using fence-pdu returned 0").
+inline std::vector<std::string> fencer_runs(const hakit::lab::BoxNode& node,
+                                            const std::string& device, const std::string& target) {
+  std::string log;
+  hakit::read_file(node.dir() + "/root/var/log/pacemaker/pacemaker.log", log);
+  std::vector<std::string> runs;
+  for (const std::string& line : hakit::split(log, "\n")) {
+    if (line.find("pacemaker-fenced") != std::string::npos &&
+        line.find("targeting " + target) != std::string::npos &&
+        line.find("using " + device + " ") != std::string::npos) {
+      runs.push_back(line);
+    }
+  }
+  return runs;
+}
 
 /// Prints a measured time (the tests assert no timings; the report quotes them).
 inline void report(const std::string& what, double seconds) {

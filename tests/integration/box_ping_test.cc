@@ -2,24 +2,14 @@
 // is unplugged, the cluster network stays), hakit's pingd clone drops node1's "pingd" to 0
 // and the VM stand-in with its volume group moves to node2, stopped before it starts
 // (watched throughout). Scenario (a), the SLES book, examples/box-sles.crm.
-#include <unistd.h>
-
 #include "box_lab.h"
 
 using namespace box_test;
 
 TEST_CASE("Box: node1 loses the ping target and its resources move to node2", "[box][pingd]") {
-  if (::geteuid() != 0) {
-    WARN("skipped: the box needs root (namespaces, mounts)");
-    return;
-  }
+  if (!box_possible()) return;
   BoxLab lab;
-  lab.load("box-sles.crm");
-  {
-    INFO(lab.box.status());
-    REQUIRE(lab.wait_running_on("vm01", "node1"));
-    REQUIRE(lab.wait_running_on("vg-xen", "node1"));
-  }
+  lab.start_scenario("box-sles.crm", {{"vm01", "node1"}, {"vg-xen", "node1"}});
   const SafetyWatch watch(lab, {"vm01", "vg-xen"});
   const auto loss = Clock::now();
   lab.box.set_uplink(lab.node1, false);

@@ -59,9 +59,9 @@ std::string snmpd_config(const ApcPduSimulator::Config& config, const std::strin
   // In a namespace of its own only the lab can reach it at all.
   const std::string clients = config.netns.empty() ? "127.0.0.0/8" : "default";
   std::string text =
-      cat("[snmp] persistentDir ", dir, "/persist\n", "agentaddress udp:", address, ":", port,
-          "\n", "dontLogTCPWrappersConnects yes\n", "rocommunity ", config.read_community, " ",
-          clients, "\n", "rwcommunity ", config.write_community, " ", clients, "\n");
+      cat("[snmp] persistentDir ", dir, "/persist\n", "agentaddress udp:", address, ":", port, "\n",
+          "dontLogTCPWrappersConnects yes\n", "rocommunity ", config.read_community, " ", clients,
+          "\n", "rwcommunity ", config.write_community, " ", clients, "\n");
   if (!config.v3_auth_password.empty() && !config.v3_priv_password.empty()) {
     text += cat("createUser ", config.v3_user, " SHA \"", config.v3_auth_password, "\" AES \"",
                 config.v3_priv_password, "\"\nrwuser ", config.v3_user, " priv\n");
@@ -90,19 +90,17 @@ ApcPduSimulator::ApcPduSimulator(const std::string& dir, Config config)
   write_atomically(config_path, snmpd_config(config, dir_, address_, port_, state_));
   const std::string log = dir_ + "/snmpd.log";
   // -m "" -M "": no MIB modules to look for (Debian ships none), so no noise in the log.
-  std::vector<std::string> argv = {"/usr/sbin/snmpd", "-f", "-Lo", "-C", "-I", "-smux", "-m",
-                                   "",                "-M", "",    "-c", config_path};
+  std::vector<std::string> argv = {
+      "/usr/sbin/snmpd", "-f", "-Lo", "-C", "-I", "-smux", "-m", "", "-M", "", "-c", config_path};
   if (!config.netns.empty()) argv.insert(argv.begin(), {"/bin/ip", "netns", "exec", config.netns});
   snmpd_.emplace(argv, log);
   record_.emplace(cat(kRecordPrefix, snmpd_->pid()), std::to_string(snmpd_->pid()));
   const auto listening = [&] {
     bool bound = false;
-    in_network_namespace(config.netns,
-                         [&] { bound = port_in_use(address_, port_, SOCK_DGRAM); });
+    in_network_namespace(config.netns, [&] { bound = port_in_use(address_, port_, SOCK_DGRAM); });
     return bound;
   };
-  if (!wait_until([&] { return listening() || !snmpd_->running(); }, 10s) ||
-      !snmpd_->running()) {
+  if (!wait_until([&] { return listening() || !snmpd_->running(); }, 10s) || !snmpd_->running()) {
     stop();
     throw std::runtime_error("snmpd did not start:\n" + log_tail(log));
   }

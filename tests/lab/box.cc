@@ -71,8 +71,7 @@ void ip(const std::string& netns, std::vector<std::string> args) {
 std::string power_hook_log(const BoxNode& node) { return node.dir() + "/power.log"; }
 
 double now_seconds() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -160,8 +159,8 @@ exec::Result BoxNode::run(const std::vector<std::string>& argv,
     off.err = name_ + " is not running";
     return off;
   }
-  std::vector<std::string> command = {"nsenter", "-t", std::to_string(init), "-m", "-u",
-                                      "-i",      "-n", "-p",                  "--"};
+  std::vector<std::string> command = {"nsenter", "-t", std::to_string(init), "-m", "-u", "-i", "-n",
+                                      "-p",      "--"};
   command.insert(command.end(), argv.begin(), argv.end());
   return exec::run({.argv = command}, exec::Deadline::in(timeout));
 }
@@ -170,8 +169,8 @@ std::string BoxNode::run_checked(const std::vector<std::string>& argv,
                                  std::chrono::milliseconds timeout) const {
   const auto result = run(argv, timeout);
   if (!result.ok())
-    throw std::runtime_error(cat("on ", name_, ": ", join(argv, " "), ": ", result.describe(),
-                                 ": ", result.first_error_line()));
+    throw std::runtime_error(cat("on ", name_, ": ", join(argv, " "), ": ", result.describe(), ": ",
+                                 result.first_error_line()));
   return result.out;
 }
 
@@ -194,7 +193,7 @@ void BoxNode::follow_power(const std::string& event) const {
   if (!on) power_off();
   if (on && !was_running) boot();
   std::ofstream(power_hook_log(*this), std::ios::app)
-      << cat(now_seconds(), " ", event, ": ", on ? "on" : "off",
+      << cat(std::to_string(now_seconds()), " ", event, ": ", on ? "on" : "off",
              on == was_running ? " (unchanged)" : "")
       << "\n";
 }
@@ -237,8 +236,8 @@ void Box::build(int count) {
          {std::tuple{kClusterBridge, "eth0", node.cluster_address()},
           std::tuple{kPublicBridge, "eth1", node.public_address()}}) {
       const std::string outside = cat(bridge == kClusterBridge ? "cl-" : "pub-", node.name());
-      ip(netns_, {"link", "add", outside, "type", "veth", "peer", "name", link, "netns",
-                  node.netns()});
+      ip(netns_,
+         {"link", "add", outside, "type", "veth", "peer", "name", link, "netns", node.netns()});
       ip(netns_, {"link", "set", outside, "master", bridge, "up"});
       ip(node.netns(), {"addr", "add", address + "/24", "dev", link});
       ip(node.netns(), {"link", "set", link, "up"});
@@ -246,8 +245,8 @@ void Box::build(int count) {
     ip(netns_, {"addr", "add", node.bmc_address() + "/24", "dev", kClusterBridge});
 
     const fs::path root = fs::path(node.dir()) / "root";
-    for (const char* path : {"etc/corosync", "var/lib/corosync", "var/log/corosync",
-                             "var/log/crmsh"})
+    for (const char* path :
+         {"etc/corosync", "var/lib/corosync", "var/log/corosync", "var/log/crmsh"})
       fs::create_directories(root / path);
     run_checked({"install", "-d", "-o", "hacluster", "-g", "haclient", "-m", "0750",
                  root / "var/lib/pacemaker", root / "var/lib/pacemaker/cib",

@@ -29,9 +29,11 @@ logging {
 }
 quorum {
     provider: corosync_votequorum
-)" + votes + R"(}
+)" + votes +
+         R"(}
 nodelist {
-)" + nodelist + "}\n";
+)" + nodelist +
+         "}\n";
 }
 
 std::string seed_cib() {

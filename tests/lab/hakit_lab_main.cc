@@ -161,7 +161,8 @@ int main(int argc, char** argv) {
   auto* box_start = box->add_subcommand("start", "run it until SIGTERM or SIGINT");
   box_start->add_option("--nodes", nodes, "how many nodes")->check(CLI::Range(2, 3));
   auto* box_stop = box->add_subcommand("stop", "stop the box that `box start` runs");
-  auto* box_run = box->add_subcommand("run", "run a command inside a node: box run --state DIR node1 -- crm_mon -1");
+  auto* box_run = box->add_subcommand(
+      "run", "run a command inside a node: box run --state DIR node1 -- crm_mon -1");
   auto* box_power = box->add_subcommand(
       "power", "make a node follow its BMC and PDU outlet (the simulators' power hook)");
   for (auto* command : {box_run, box_power}) {

@@ -35,13 +35,12 @@ void write_text(const std::string& path, const std::string& text) {
 std::string lan_conf(const std::string& address, int port, const std::string& hook_dir,
                      const IpmiSimulator::Config& config) {
   const std::string auths = "none md2 md5 straight";
-  return cat("name \"hakitbmc\"\n", "set_working_mc 0x20\n", "  startlan 1\n", "    addr ",
-             address, " ", port, "\n", "    priv_limit admin\n",
-             "    allowed_auths_callback ", auths, "\n", "    allowed_auths_user ", auths, "\n",
-             "    allowed_auths_operator ", auths, "\n", "    allowed_auths_admin ", auths, "\n",
-             "    guid a123456789abcdefa123456789abcdef\n", "  endlan\n", "  chassis_control \"",
-             HAKIT_LAB_SIM_DIR, "/chassis_control ", hook_dir, "\"\n",
-             "  user 1 true \"\" \"test\" user 10 ", auths, "\n", "  user 2 true \"",
+  return cat("name \"hakitbmc\"\n", "set_working_mc 0x20\n", "  startlan 1\n", "    addr ", address,
+             " ", port, "\n", "    priv_limit admin\n", "    allowed_auths_callback ", auths, "\n",
+             "    allowed_auths_user ", auths, "\n", "    allowed_auths_operator ", auths, "\n",
+             "    allowed_auths_admin ", auths, "\n", "    guid a123456789abcdefa123456789abcdef\n",
+             "  endlan\n", "  chassis_control \"", HAKIT_LAB_SIM_DIR, "/chassis_control ", hook_dir,
+             "\"\n", "  user 1 true \"\" \"test\" user 10 ", auths, "\n", "  user 2 true \"",
              config.username, "\" \"", config.password, "\" admin 10 ", auths, "\n");
 }
 
