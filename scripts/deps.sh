@@ -18,6 +18,9 @@ packages=(
   openipmi ipmitool
   # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
   openssh-server openssh-client openssl iproute2 iputils-ping
+  # virtual machines (issue 9): libvirtd with the qemu driver (TCG) as simulated hosts, virsh
+  # for the tests' independent read-back and the VirtualDomain anchor, qemu-img for backingfile
+  libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
   # benchmarks and tracing
   hyperfine strace jq fping
 )

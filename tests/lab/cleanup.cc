@@ -8,6 +8,7 @@
 #include "installed_file.h"
 #include "ipmi_simulator.h"
 #include "lab_record.h"
+#include "libvirt_host.h"
 #include "loop_device.h"
 #include "netns.h"
 #include "sshd.h"
@@ -22,6 +23,7 @@ enum class Kind {
   box,
   cluster,
   provider_mount,
+  libvirt_host,
   ipmi_sim,
   snmpd,
   sshd,
@@ -34,6 +36,7 @@ Kind kind_of(const Record::Entry& entry) {
   if (Box::is_record(entry.name)) return Kind::box;
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
+  if (LibvirtHost::is_record(entry.name)) return Kind::libvirt_host;
   if (IpmiSimulator::is_record(entry.name)) return Kind::ipmi_sim;
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (Sshd::is_record(entry.name)) return Kind::sshd;
@@ -60,6 +63,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::provider_mount:
         ProviderMount::adopt();
+        break;
+      case Kind::libvirt_host:
+        LibvirtHost::adopt_record(entry.name);
         break;
       case Kind::ipmi_sim:
         IpmiSimulator::adopt_record(entry.name);
