@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,6 +54,9 @@ inline double last_power_off(const hakit::lab::BoxNode& node) {
 }
 
 struct BoxLab {
+  /// A two-node box; with `hypervisors`, a libvirtd in each node.
+  explicit BoxLab(bool hypervisors = false) : box(dir.path(), 2, hypervisors) {}
+
   // Installed before the nodes boot: each node's file system is a copy of this one's.
   hakit::lab::InstalledFile ipmi_agent{HAKIT_BUILD_FENCE_DIR "/fence_hakit_ipmi",
                                        "/usr/sbin/fence_hakit_ipmi"};
@@ -60,7 +64,10 @@ struct BoxLab {
                                       "/usr/sbin/fence_hakit_rackpdu"};
   hakit::lab::ProviderMount provider{HAKIT_BUILD_AGENT_DIR};
   hakit::lab::TempDir dir{"box"};
-  hakit::lab::Box box{dir.path(), 2};
+  hakit::lab::Box box;
+  /// Resources that are libvirt guests (their emulator's pid file shows where they run);
+  /// the others are Dummy resources.
+  std::set<std::string> guests;
   const hakit::lab::BoxNode& node1 = box.node("node1");
   const hakit::lab::BoxNode& node2 = box.node("node2");
 
@@ -82,8 +89,11 @@ struct BoxLab {
   /// The nodes on which `resource` (a Dummy) runs now.
   std::vector<std::string> running(const std::string& resource) const {
     std::vector<std::string> nodes;
+    const std::string evidence = guests.contains(resource)
+                                     ? "/run/libvirt/qemu/" + resource + ".pid"
+                                     : dummy_state(resource);
     for (const auto& node : box.nodes())
-      if (node.has_file(dummy_state(resource))) nodes.push_back(node.name());
+      if (node.has_file(evidence)) nodes.push_back(node.name());
     return nodes;
   }
 

@@ -14,6 +14,7 @@
 
 #include "cluster_config.h"
 #include "daemon.h"
+#include "libvirt_host.h"
 #include "run_checked.h"
 #include "util/strings.h"
 #include "util/unique_fd.h"
@@ -198,7 +199,7 @@ void BoxNode::follow_power(const std::string& event) const {
       << "\n";
 }
 
-Box::Box(const std::string& dir, int nodes) : dir_(dir) {
+Box::Box(const std::string& dir, int nodes, bool hypervisors) : dir_(dir) {
   if (nodes < 2 || nodes > 3) throw std::invalid_argument("a box has 2 or 3 nodes");
   const int number = free_box_number();
   netns_ = box_netns_of(number);
@@ -206,14 +207,14 @@ Box::Box(const std::string& dir, int nodes) : dir_(dir) {
   write_file(fs::path(dir_) / "netns", netns_ + "\n");
   record_.emplace(cat(kRecordPrefix, number), dir_);
   try {
-    build(nodes);
+    build(nodes, hypervisors);
   } catch (...) {
     tear_down();  // the destructor does not run when the constructor throws
     throw;
   }
 }
 
-void Box::build(int count) {
+void Box::build(int count, bool hypervisors) {
   run_checked({"ip", "netns", "add", netns_});
   ip(netns_, {"link", "set", "lo", "up"});
   for (const auto& [bridge, address] : {std::pair{kClusterBridge, cat(kClusterNet, 254)},
@@ -259,6 +260,14 @@ void Box::build(int count) {
                  root / "var/lib/pacemaker/cib/cib.xml"});
     write_file(root / std::string(kBmcPasswordScript).substr(1), "#!/bin/sh\necho secret\n",
                fs::perms(0700));
+    if (hypervisors) {
+      for (const char* path :
+           {"etc/libvirt", "var/lib/libvirt", "var/cache/libvirt", "var/log/libvirt"})
+        fs::create_directories(root / path);
+      write_file(root / "etc/libvirt/qemu.conf", libvirt_qemu_conf());
+      write_file(root / "etc/libvirt/libvirtd.conf",
+                 libvirtd_conf("/var/log/libvirt", node.index()));
+    }
 
     bmcs_.push_back(std::make_unique<IpmiSimulator>(
         node.dir() + "/bmc",

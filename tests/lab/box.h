@@ -84,9 +84,10 @@ class BoxNode {
 class Box {
  public:
   /// Creates the namespaces, BMCs and PDU and boots `nodes` nodes (2 or 3) with their
-  /// files in `dir`, then waits until every node is online. Throws on failure, after
-  /// tearing down what it made.
-  Box(const std::string& dir, int nodes);
+  /// files in `dir`, then waits until every node is online. With `hypervisors`, each node
+  /// runs a libvirtd of its own (libvirt_host.h's settings), whose guests die with it.
+  /// Throws on failure, after tearing down what it made.
+  Box(const std::string& dir, int nodes, bool hypervisors = false);
   /// Kills the nodes and simulators and deletes the namespaces.
   ~Box();
   Box(const Box&) = delete;
@@ -119,7 +120,7 @@ class Box {
   static void adopt_record(const std::string& record_name);
 
  private:
-  void build(int nodes);
+  void build(int nodes, bool hypervisors);
   void tear_down() noexcept;
   std::string dir_;
   std::string netns_;

@@ -89,13 +89,13 @@ void serve_apc_pdu(const fs::path& state) {
 
 /// The box (box.h) until SIGTERM or SIGINT: prints `crm_mon` once every node is online
 /// and notes this process's PID in the state directory for `box stop`.
-void run_box(const fs::path& state, int nodes) {
+void run_box(const fs::path& state, int nodes, bool hypervisors) {
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
-  const Box box(state.string(), nodes);
+  const Box box(state.string(), nodes, hypervisors);
   std::cout << box.status() << std::endl;
   std::ofstream(state / "box.pid") << getpid() << "\n";
   std::cout << "box ready: " << nodes << " nodes, state in " << state << std::endl;
@@ -160,6 +160,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   auto* box_start = box->add_subcommand("start", "run it until SIGTERM or SIGINT");
   box_start->add_option("--nodes", nodes, "how many nodes")->check(CLI::Range(2, 3));
+  bool hypervisors = false;
+  box_start->add_flag("--libvirt", hypervisors, "a libvirtd in each node (qemu:///system)");
   auto* box_stop = box->add_subcommand("stop", "stop the box that `box start` runs");
   auto* box_run = box->add_subcommand(
       "run", "run a command inside a node: box run --state DIR node1 -- crm_mon -1");
@@ -185,7 +187,7 @@ int main(int argc, char** argv) {
     if (*apc_pdu) serve_apc_pdu(state);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
-    if (*box_start) run_box(state, nodes);
+    if (*box_start) run_box(state, nodes, hypervisors);
     if (*box_stop) stop_box(state);
     if (*box_run) return run_in_box(state, node, words);
     if (*box_power) BoxNode::find(state.string(), node).follow_power(hakit::join(words, " "));
