@@ -10,6 +10,20 @@
 
 using namespace box_test;
 
+namespace {
+
+/// Whether libvirt on `node` reports vm1 running (not merely created, still paused).
+bool vm1_running_on(const hakit::lab::BoxNode& node) {
+  return hakit::lab::wait_until(
+      [&] {
+        const auto state = node.run({"virsh", "domstate", "vm1"});
+        return state.ok() && state.out.starts_with("running");
+      },
+      60s);
+}
+
+}  // namespace
+
 TEST_CASE("Box: node1 fails, node2 fences it and starts its VM", "[box][fence][vm]") {
   if (!box_possible()) return;
   BoxLab lab(true);
@@ -26,19 +40,18 @@ TEST_CASE("Box: node1 fails, node2 fences it and starts its VM", "[box][fence][v
     INFO(lab.box.status());
     REQUIRE(lab.wait_running_on("vm1", "node1"));
   }
-  CHECK(lab.node1.run_checked({"virsh", "domstate", "vm1"}).starts_with("running"));
+  CHECK(vm1_running_on(lab.node1));
   const pid_t qemu = lab.node1.pid_of("qemu-system-x86");
   CHECK(qemu > 0);
   const SafetyWatch watch(lab, {"vm1"});
   const Failure failure = kill_corosync(lab.node1);
 
-  const bool taken_over = lab.wait_running_on("vm1", "node2");
+  const bool taken_over = lab.wait_running_on("vm1", "node2") && vm1_running_on(lab.node2);
   report("node1 corosync killed -> vm1 running on node2", seconds_since(failure.at));
   report("node1 corosync killed -> node1 powered off",
          last_power_off(lab.node1) - failure.wall_clock);
   INFO(lab.box.status());
   REQUIRE(taken_over);
-  CHECK(lab.node2.run_checked({"virsh", "domstate", "vm1"}).starts_with("running"));
   CHECK_FALSE(lab.box.bmc(lab.node1).powered());
   CHECK(lab.node1.processes().empty());  // its qemu included
   CHECK(kill(qemu, 0) != 0);
