@@ -1,5 +1,7 @@
 #include "virt/domain_spec.h"
 
+#include "util/strings.h"
+
 namespace hakit::virt {
 
 bool DiskSpec::is_block_device() const {
@@ -7,9 +9,11 @@ bool DiskSpec::is_block_device() const {
 }
 
 std::string DomainSpec::kernel_command_line() const {
-  std::string line = root.empty() ? std::string() : "root=" + root;
-  if (!line.empty() && !cmdline.empty()) line += ' ';
-  return line + cmdline;
+  std::vector<std::string> parts;
+  if (!kernel_ip.empty()) parts.push_back("ip=" + kernel_ip);
+  if (!root.empty()) parts.push_back("root=" + root);
+  if (!cmdline.empty()) parts.push_back(cmdline);
+  return join(parts, " ");
 }
 
 }  // namespace hakit::virt

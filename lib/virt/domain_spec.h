@@ -38,6 +38,15 @@ struct VifSpec {
   int line = 0;
 };
 
+/// One `pci = [...]` entry: a host PCI function passed through.
+struct PciSpec {
+  unsigned domain = 0;
+  unsigned bus = 0;
+  unsigned slot = 0;
+  unsigned function = 0;
+  int line = 0;
+};
+
 enum class LifecycleAction {
   kDestroy,
   kRestart,
@@ -69,8 +78,11 @@ struct DomainSpec {
   // Direct kernel boot (PV, PVH, or an HVM guest with kernel=).
   std::string kernel;
   std::string ramdisk;
-  std::string root;        ///< `root`; becomes "root=..." at the front of the command line
-  std::string cmdline;     ///< `extra` or `cmdline`
+  std::string root;     ///< `root`; becomes "root=..." at the front of the command line
+  std::string cmdline;  ///< `extra` or `cmdline` (xm: with "nfsroot=..." from nfs_server/nfs_root)
+  /// xm's kernel IP autoconfiguration "ip=..." argument, from its ip, gateway, netmask,
+  /// hostname, interface and dhcp keys; empty for none.
+  std::string kernel_ip;
   std::string bootloader;  ///< pygrub, pvgrub: PV only
   std::vector<std::string> bootloader_args;
 
@@ -78,6 +90,7 @@ struct DomainSpec {
 
   std::vector<DiskSpec> disks;
   std::vector<VifSpec> vifs;
+  std::vector<PciSpec> pci;
 
   LifecycleAction on_poweroff = LifecycleAction::kDestroy;
   LifecycleAction on_reboot = LifecycleAction::kRestart;
@@ -96,12 +109,16 @@ struct DomainSpec {
   std::optional<bool> apic;
   std::optional<bool> pae;
   bool localtime = false;
-  std::string usbdevice;  ///< "tablet", "mouse"
+  long rtc_timeoffset = 0;  ///< seconds added to the emulated RTC
+  std::string usbdevice;    ///< "tablet", "mouse"
+  std::string video;  ///< HVM display adapter: cirrus, vga (stdvga), qxl, none; empty: default
+  unsigned videoram_mib = 0;  ///< 0: the default
 
   /// Keys the config sets that hakit does not model, in file order (for a warning).
   std::vector<std::string> unused_keys;
 
-  /// The kernel command line xl builds: "root=<root> <cmdline>" or either part alone.
+  /// The kernel command line xl and xm build: "ip=<kernel_ip> root=<root> <cmdline>",
+  /// leaving out what is empty.
   std::string kernel_command_line() const;
 };
 

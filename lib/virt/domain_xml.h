@@ -13,6 +13,11 @@ struct RenderOptions {
   /// Emit the guest's vifs as <interface type='bridge'>. Off when the caller decides the
   /// network itself (a test host without the config's Xen bridges).
   bool interfaces = true;
+  /// Emit the config's VNC/SDL display. Off for headless hosts (SDL needs an X display).
+  bool graphics = true;
+  /// Emit cpu_weight/cpu_cap as <cputune>. Off where libvirt has no cpu cgroup controller
+  /// (the lab's libvirtd), which makes it refuse to start a tuned domain.
+  bool cpu_tuning = true;
   /// qemu/kvm only: the emulator binary and the machine type (pc or q35).
   std::string emulator = "/usr/bin/qemu-system-x86_64";
   std::string machine = "pc";

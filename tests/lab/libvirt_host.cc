@@ -58,19 +58,29 @@ std::string libvirtd_conf(const std::string& dir, int index) {
 
 namespace {
 
-/// Kills the pids in DIR/run/qemu/*.pid: the domains' emulators outlive libvirtd.
-void kill_emulators_of(const std::string& dir) {
+/// The running qemu processes whose PIDs are in DIR/run/qemu/*.pid (driver.pid there is
+/// libvirtd's own).
+std::vector<pid_t> emulators_of(const std::string& dir) {
+  std::vector<pid_t> pids;
   const std::string qemu_dir = dir + "/run/qemu";
   const std::unique_ptr<DIR, int (*)(DIR*)> listing(opendir(qemu_dir.c_str()), closedir);
-  if (!listing) return;
+  if (!listing) return pids;
   while (const dirent* entry = readdir(listing.get())) {
     const std::string name = entry->d_name;
-    if (!name.ends_with(".pid")) continue;
     std::string text;
-    if (!read_file(qemu_dir + "/" + name, text)) continue;
+    std::string comm;
+    if (!name.ends_with(".pid") || !read_file(qemu_dir + "/" + name, text)) continue;
     const pid_t pid = pid_t(std::atol(std::string(trim(text)).c_str()));
-    if (pid > 1) ::kill(pid, SIGKILL);
+    if (pid > 1 && read_file(cat("/proc/", pid, "/comm"), comm) && comm.starts_with("qemu")) {
+      pids.push_back(pid);
+    }
   }
+  return pids;
+}
+
+/// The domains' emulators outlive libvirtd: killed by PID.
+void kill_emulators_of(const std::string& dir) {
+  for (const pid_t pid : emulators_of(dir)) ::kill(pid, SIGKILL);
 }
 
 }  // namespace
@@ -91,7 +101,7 @@ LibvirtHost::~LibvirtHost() {
 }
 
 void LibvirtHost::start_daemon() {
-  daemon_.emplace(std::vector<std::string>{"unshare", "--mount", "--propagation", "private",
+  daemon_.emplace(std::vector<std::string>{"/usr/bin/unshare", "--mount", "--propagation", "private",
                                            HAKIT_LAB_SIM_DIR "/libvirt-host", dir_},
                   dir_ + "/libvirtd.stdout");
   record_.emplace(cat(kRecordPrefix, daemon_->pid()), dir_);
@@ -144,21 +154,7 @@ std::string LibvirtHost::virsh(const std::vector<std::string>& args) const {
   return result.out;
 }
 
-std::vector<pid_t> LibvirtHost::emulator_pids() const {
-  std::vector<pid_t> pids;
-  const std::string qemu_dir = dir_ + "/run/qemu";
-  const std::unique_ptr<DIR, int (*)(DIR*)> listing(opendir(qemu_dir.c_str()), closedir);
-  if (!listing) return pids;
-  while (const dirent* entry = readdir(listing.get())) {
-    std::string text;
-    const std::string name = entry->d_name;
-    if (name.ends_with(".pid") && read_file(qemu_dir + "/" + name, text)) {
-      const pid_t pid = pid_t(std::atol(std::string(trim(text)).c_str()));
-      if (pid > 1 && ::kill(pid, 0) == 0) pids.push_back(pid);
-    }
-  }
-  return pids;
-}
+std::vector<pid_t> LibvirtHost::emulator_pids() const { return emulators_of(dir_); }
 
 std::string LibvirtHost::log() const {
   std::string text;
