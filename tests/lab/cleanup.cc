@@ -10,6 +10,7 @@
 #include "loop_device.h"
 #include "netns.h"
 #include "sshd.h"
+#include "tgtd.h"
 #include "util/strings.h"
 
 namespace hakit::lab {
@@ -23,6 +24,7 @@ enum class Kind {
   ipmi_sim,
   snmpd,
   sshd,
+  tgtd,
   installed_file,
   netns_peer,
   loop_device
@@ -34,6 +36,7 @@ Kind kind_of(const Record::Entry& entry) {
   if (IpmiSimulator::is_record(entry.name)) return Kind::ipmi_sim;
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (Sshd::is_record(entry.name)) return Kind::sshd;
+  if (Tgtd::is_record(entry.name)) return Kind::tgtd;
   if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
   if (NetnsPeer::is_record(entry.name)) return Kind::netns_peer;
   return Kind::loop_device;
@@ -63,6 +66,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::sshd:
         Sshd::adopt_record(entry.name);
+        break;
+      case Kind::tgtd:
+        Tgtd::adopt_record(entry.name);
         break;
       case Kind::installed_file:
         InstalledFile::adopt(entry.name);
