@@ -1,5 +1,7 @@
 #include "iscsi/drivers.h"
 
+#include "iscsi/lio_logical_unit.h"
+#include "iscsi/lio_target.h"
 #include "iscsi/tgt_logical_unit.h"
 #include "iscsi/tgt_target.h"
 #include "ocf/error.h"
@@ -12,6 +14,8 @@ std::unique_ptr<TargetDriver> make_target_driver(const TargetConfig& config,
   switch (config.implementation) {
     case Implementation::kTgt:
       return std::make_unique<TgtTargetDriver>(config, deadline);
+    case Implementation::kLioT:
+      return std::make_unique<LioTargetDriver>(config, deadline);
     default:
       break;
   }
@@ -23,6 +27,8 @@ std::unique_ptr<LogicalUnitDriver> make_logical_unit_driver(const LogicalUnitCon
   switch (config.implementation) {
     case Implementation::kTgt:
       return std::make_unique<TgtLogicalUnitDriver>(config, deadline);
+    case Implementation::kLioT:
+      return std::make_unique<LioLogicalUnitDriver>(config, deadline);
     default:
       break;
   }
