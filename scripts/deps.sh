@@ -20,6 +20,9 @@ packages=(
   openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
   hyperfine strace jq fping
+  # iSCSI: tgtd, which the iSCSI agents drive in tests and benchmarks, and libiscsi's
+  # initiator tools (iscsi-ls, iscsi-readcapacity16) that check the LUNs from outside
+  tgt libiscsi-bin
 )
 
 export DEBIAN_FRONTEND=noninteractive
