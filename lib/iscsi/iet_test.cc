@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "iscsi/environment_for_tests.h"
 #include "iscsi/iet_proc.h"
 #include "metadata/iSCSILogicalUnit.h"
 #include "metadata/iSCSITarget.h"
@@ -27,12 +28,6 @@ constexpr const char* kSession =
     "\tsid:562950490292736 initiator:iqn.1993-08.org.debian:01:abc\n"
     "\t\tcid:0 ip:192.0.2.10 state:active hd:none dd:none\n"
     "\t\tcid:1 ip:192.0.2.11 state:active hd:none dd:none\n";
-
-hakit::ocf::Environment environment(const std::map<std::string, std::string>& params) {
-  hakit::ocf::Environment::Variables vars{{"OCF_RESOURCE_INSTANCE", "lu1"}};
-  for (const auto& [name, value] : params) vars["OCF_RESKEY_" + name] = value;
-  return hakit::ocf::Environment(vars);
-}
 
 }  // namespace
 
@@ -58,11 +53,11 @@ TEST_CASE("IET: volumes and sessions from /proc/net/iet", "[iscsi][iet]") {
 }
 
 TEST_CASE("IET: ietadm commands for a target and a LUN", "[iscsi][iet]") {
-  auto env = environment({{"implementation", "iet"},
-                          {"iqn", "iqn.2024-01.com.example:disk1"},
-                          {"incoming_username", "user"},
-                          {"incoming_password", "secret"},
-                          {"additional_parameters", "MaxConnections=1"}});
+  auto env = environment_for_tests({{"implementation", "iet"},
+                                    {"iqn", "iqn.2024-01.com.example:disk1"},
+                                    {"incoming_username", "user"},
+                                    {"incoming_password", "secret"},
+                                    {"additional_parameters", "MaxConnections=1"}});
   const hakit::ocf::Parameters params(hakit::metadata::iSCSITarget, env);
   const TargetConfig target = read_target_config(params);
   CHECK(iet_target_commands(target, 3) ==
@@ -71,10 +66,10 @@ TEST_CASE("IET: ietadm commands for a target and a LUN", "[iscsi][iet]") {
             {"--op", "update", "--tid=3", "--params", "MaxConnections=1"},
             {"--op", "new", "--tid=3", "--user", "--params=IncomingUser=user,Password=secret"}});
 
-  auto lu_env = environment({{"implementation", "iet"},
-                             {"target_iqn", "iqn.2024-01.com.example:disk1"},
-                             {"lun", "0"},
-                             {"path", "/dev/drbd0"}});
+  auto lu_env = environment_for_tests({{"implementation", "iet"},
+                                       {"target_iqn", "iqn.2024-01.com.example:disk1"},
+                                       {"lun", "0"},
+                                       {"path", "/dev/drbd0"}});
   const hakit::ocf::Parameters lu_params(hakit::metadata::iSCSILogicalUnit, lu_env);
   const LogicalUnitConfig lu = read_logical_unit_config(lu_params, lu_env);
   CHECK(iet_logical_unit_command(lu, 3, true) ==

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "iscsi/environment_for_tests.h"
 #include "iscsi/lio_configfs.h"
 #include "iscsi/lio_logical_unit.h"
 #include "iscsi/lio_target.h"
@@ -118,12 +119,6 @@ Parameter password is now 'chapsecret'.
 /> exit
 )";
 
-hakit::ocf::Environment environment(const std::map<std::string, std::string>& params) {
-  hakit::ocf::Environment::Variables vars{{"OCF_RESOURCE_INSTANCE", "lu1"}};
-  for (const auto& [name, value] : params) vars["OCF_RESKEY_" + name] = value;
-  return hakit::ocf::Environment(vars);
-}
-
 /// An empty configfs: nothing configured yet.
 struct EmptyConfigfs {
   EmptyConfigfs() {
@@ -175,11 +170,11 @@ TEST_CASE("targetcli: the echoed CHAP password is blanked out", "[iscsi][lio]") 
 
 TEST_CASE("lio-t: target commands, open to all with CHAP, and with an ACL", "[iscsi][lio]") {
   const EmptyConfigfs empty;
-  auto env = environment({{"implementation", "lio-t"},
-                          {"iqn", "iqn.2024-01.lab.example:lio1"},
-                          {"portals", "127.0.0.1:3260"},
-                          {"incoming_username", "chapuser"},
-                          {"incoming_password", "chapsecret"}});
+  auto env = environment_for_tests({{"implementation", "lio-t"},
+                                    {"iqn", "iqn.2024-01.lab.example:lio1"},
+                                    {"portals", "127.0.0.1:3260"},
+                                    {"incoming_username", "chapuser"},
+                                    {"incoming_password", "chapsecret"}});
   const hakit::ocf::Parameters params(hakit::metadata::iSCSITarget, env);
   const TargetConfig config = read_target_config(params);
   CHECK(lio_target_commands(config, empty.configfs()) ==
@@ -211,13 +206,13 @@ TEST_CASE("lio-t: LUN commands for a file, with the LUN number given", "[iscsi][
   const EmptyConfigfs empty;
   const std::string image = empty.dir + "/lu1.img";
   std::ofstream(image) << "x";
-  auto env = environment({{"implementation", "lio-t"},
-                          {"target_iqn", "iqn.2024-01.lab.example:lio1"},
-                          {"lun", "1"},
-                          {"path", image},
-                          {"scsi_sn", "b3a49b7f"},
-                          {"emulate_tpu", "1"},
-                          {"allowed_initiators", "iqn.1994-05.com.redhat:client1"}});
+  auto env = environment_for_tests({{"implementation", "lio-t"},
+                                    {"target_iqn", "iqn.2024-01.lab.example:lio1"},
+                                    {"lun", "1"},
+                                    {"path", image},
+                                    {"scsi_sn", "b3a49b7f"},
+                                    {"emulate_tpu", "1"},
+                                    {"allowed_initiators", "iqn.1994-05.com.redhat:client1"}});
   const hakit::ocf::Parameters params(hakit::metadata::iSCSILogicalUnit, env);
   const LogicalUnitConfig config = read_logical_unit_config(params, env);
   CHECK(config.lio_backstore == LioBackstore::kFileio);  // a regular file, liot_bstype unset
