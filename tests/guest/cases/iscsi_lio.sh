@@ -1,8 +1,10 @@
+#!/bin/bash
 # hakit-guest: --disk 64M --memory 1024 --timeout 600
 # ocf:hakit:iSCSITarget and iSCSILogicalUnit with lio-t (targetcli) in a guest kernel with
 # LIO: a target with a fileio LUN (a file) and a block LUN (the guest's disk) through
 # start, monitor and stop, and seen by libiscsi's iscsi-ls in between.
 set -u
+# shellcheck source=tests/guest/lib.sh
 source "$HAKIT_SOURCE_DIR/tests/guest/lib.sh"
 modprobe -a target_core_mod iscsi_target_mod target_core_file target_core_iblock ||
   skip "no LIO modules"
