@@ -31,6 +31,9 @@ packages=(
   dbus udev corosync dlm-controld kmod
   # storage agents (LVM, OCFS2, GFS2, DLM): JSON reports; the tools are in the guest tier group
   nlohmann-json3-dev
+  # iSCSI: tgtd, which the iSCSI agents drive in tests and benchmarks, and libiscsi's
+  # initiator tools (iscsi-ls, iscsi-readcapacity16) that check the LUNs from outside
+  tgt libiscsi-bin
 )
 
 export DEBIAN_FRONTEND=noninteractive

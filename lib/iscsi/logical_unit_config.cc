@@ -4,6 +4,7 @@
 
 #include "iscsi/checked_integer.h"
 #include "iscsi/iscsi_name.h"
+#include "iscsi/tgtadm.h"
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "util/md5.h"
@@ -16,7 +17,6 @@ using ocf::Error;
 using ocf::ExitCode;
 
 constexpr int kMaxLun = 65535;
-constexpr int kMaxPort = 65535;
 constexpr size_t kDefaultScsiIdLength = 16;
 constexpr size_t kDefaultScsiSnLength = 8;
 
@@ -89,7 +89,8 @@ LogicalUnitConfig read_logical_unit_config(const ocf::Parameters& params,
   for (char& c : config.backstore_name) {
     if (c == ':' || c == '/' || c == ' ') c = '_';  // a clone instance is "lu:0"
   }
-  config.tgt_control_port = integer_in_range(params, "tgt_control_port", 0, kMaxPort).value_or(0);
+  config.tgt_control_port =
+      integer_in_range(params, "tgt_control_port", 0, kMaxTgtControlPort).value_or(0);
   return config;
 }
 

@@ -2,6 +2,7 @@
 
 #include "iscsi/checked_integer.h"
 #include "iscsi/iscsi_name.h"
+#include "iscsi/tgtadm.h"
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "util/strings.h"
@@ -13,7 +14,6 @@ using ocf::Error;
 using ocf::ExitCode;
 
 constexpr int kMaxTid = 0x7fffffff;
-constexpr int kMaxPort = 65535;
 
 }  // namespace
 
@@ -41,7 +41,8 @@ TargetConfig read_target_config(const ocf::Parameters& params) {
   }
   config.additional_parameters =
       parse_name_values(params.str("additional_parameters"), "additional_parameters");
-  config.tgt_control_port = integer_in_range(params, "tgt_control_port", 0, kMaxPort).value_or(0);
+  config.tgt_control_port =
+      integer_in_range(params, "tgt_control_port", 0, kMaxTgtControlPort).value_or(0);
   return config;
 }
 

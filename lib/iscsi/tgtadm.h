@@ -13,6 +13,9 @@
 
 namespace hakit::iscsi {
 
+/// The highest control port tgtd -C accepts.
+constexpr int kMaxTgtControlPort = 32767;
+
 class Tgtadm {
  public:
   Tgtadm(int control_port, const exec::Deadline& deadline)

@@ -11,6 +11,7 @@
 #include "exec/command.h"
 #include "loop_device.h"
 #include "temp_dir.h"
+#include "tgtd.h"
 
 using namespace hakit;
 
@@ -118,4 +119,36 @@ TEST_CASE("hakit run names the agent's result and exits with its code", "[hakit-
   CHECK(result.err.find("validate-all: OCF_ERR_CONFIGURED (6)") != std::string::npos);
   CHECK(result.err.find("exit reason: ") != std::string::npos);
   CHECK(result.out.empty());
+}
+
+TEST_CASE("hakit check passes iSCSITarget and iSCSILogicalUnit on tgtd", "[hakit-check][iscsi]") {
+  if (geteuid() != 0) {
+    WARN("skipped: tgtd needs root");
+    return;
+  }
+  const lab::TempDir dir("hakit-check-iscsi");
+  const lab::Tgtd tgtd(dir.path());
+  const std::string port = "tgt_control_port=" + std::to_string(tgtd.control_port());
+  const std::string image = dir / "lun1.img";
+  std::ofstream(image).close();
+  std::filesystem::resize_file(image, 16 << 20);
+  const auto passed = [](const exec::Result& result) {
+    return result.exit_status == 0 && result.out.find("\nFAIL  ") == std::string::npos &&
+           result.out.find("passed all checks") != std::string::npos;
+  };
+
+  const auto target = run_hakit({"check", "iSCSITarget", "-p", "implementation=tgt", "-p",
+                                 "iqn=iqn.2024-01.lab.example:check", "-p", port});
+  INFO(target.out << target.err);
+  CHECK(passed(target));
+  CHECK(tgtd.tgtadm({"--mode", "target", "--op", "show"}).empty());
+
+  tgtd.tgtadm({"--mode", "target", "--op", "new", "--tid", "1", "--targetname",
+               "iqn.2024-01.lab.example:check"});
+  const auto lun = run_hakit({"check", "iSCSILogicalUnit", "-p", "implementation=tgt", "-p",
+                              "target_iqn=iqn.2024-01.lab.example:check", "-p", "lun=1", "-p",
+                              "path=" + image, "-p", port});
+  INFO(lun.out << lun.err);
+  CHECK(passed(lun));
+  CHECK(tgtd.tgtadm({"--mode", "target", "--op", "show"}).find(image) == std::string::npos);
 }

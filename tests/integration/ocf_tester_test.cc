@@ -9,8 +9,10 @@
 #include "exec/command.h"
 #include "loop_device.h"
 #include "temp_dir.h"
+#include "tgtd.h"
 
 using namespace hakit;
+using namespace std::chrono_literals;
 
 TEST_CASE("ocf-tester passes Filesystem on an ext4 loop device", "[ocf-tester][filesystem]") {
   if (geteuid() != 0) {
@@ -35,4 +37,41 @@ TEST_CASE("ocf-tester passes Filesystem on an ext4 loop device", "[ocf-tester][f
   CHECK(result.exit_status == 0);
   CHECK(result.out.find("passed all tests") != std::string::npos);
   CHECK_FALSE(lab::is_mounted(mount_point));
+}
+
+TEST_CASE("ocf-tester passes iSCSITarget and iSCSILogicalUnit on tgtd", "[ocf-tester][iscsi]") {
+  if (geteuid() != 0) {
+    WARN("skipped: tgtd needs root");
+    return;
+  }
+  const lab::TempDir dir("ocf-tester-iscsi");
+  const lab::Tgtd tgtd(dir.path());
+  const std::string port = "tgt_control_port=" + std::to_string(tgtd.control_port());
+  const std::string image = dir / "lun1.img";
+  REQUIRE(exec::run({.argv = {"truncate", "-s", "16M", image}}, exec::Deadline::in(10s)).ok());
+  const lab::ProviderMount provider(HAKIT_BUILD_AGENT_DIR);
+  const auto ocf_tester = [](std::vector<std::string> args) {
+    args.insert(args.begin(), "/usr/sbin/ocf-tester");
+    return exec::run({.argv = args}, exec::Deadline::in(std::chrono::minutes(3)));
+  };
+
+  const auto target = ocf_tester({"-n", "tgt1", "-o", "implementation=tgt", "-o",
+                                  "iqn=iqn.2024-01.lab.example:tester", "-o", port,
+                                  "/usr/lib/ocf/resource.d/hakit/iSCSITarget"});
+  INFO(target.out << target.err);
+  CHECK(target.exit_status == 0);
+  CHECK(target.out.find("passed all tests") != std::string::npos);
+  CHECK(tgtd.tgtadm({"--mode", "target", "--op", "show"}).empty());
+
+  // The logical unit needs its target.
+  tgtd.tgtadm({"--mode", "target", "--op", "new", "--tid", "1", "--targetname",
+               "iqn.2024-01.lab.example:tester"});
+  const auto lun =
+      ocf_tester({"-n", "lun1", "-o", "implementation=tgt", "-o",
+                  "target_iqn=iqn.2024-01.lab.example:tester", "-o", "lun=1", "-o", "path=" + image,
+                  "-o", port, "/usr/lib/ocf/resource.d/hakit/iSCSILogicalUnit"});
+  INFO(lun.out << lun.err);
+  CHECK(lun.exit_status == 0);
+  CHECK(lun.out.find("passed all tests") != std::string::npos);
+  CHECK(tgtd.tgtadm({"--mode", "target", "--op", "show"}).find(image) == std::string::npos);
 }

@@ -12,6 +12,7 @@
 #include "loop_device.h"
 #include "netns.h"
 #include "sshd.h"
+#include "tgtd.h"
 #include "util/strings.h"
 
 namespace hakit::lab {
@@ -27,6 +28,7 @@ enum class Kind {
   ipmi_sim,
   snmpd,
   sshd,
+  tgtd,
   installed_file,
   netns_peer,
   loop_device
@@ -40,6 +42,7 @@ Kind kind_of(const Record::Entry& entry) {
   if (IpmiSimulator::is_record(entry.name)) return Kind::ipmi_sim;
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (Sshd::is_record(entry.name)) return Kind::sshd;
+  if (Tgtd::is_record(entry.name)) return Kind::tgtd;
   if (InstalledFile::is_record(entry.name)) return Kind::installed_file;
   if (NetnsPeer::is_record(entry.name)) return Kind::netns_peer;
   return Kind::loop_device;
@@ -75,6 +78,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::sshd:
         Sshd::adopt_record(entry.name);
+        break;
+      case Kind::tgtd:
+        Tgtd::adopt_record(entry.name);
         break;
       case Kind::installed_file:
         InstalledFile::adopt(entry.name);
