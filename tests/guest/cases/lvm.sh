@@ -32,6 +32,12 @@ lvm_conf() {  # lvm_conf TEXT: this guest's whole lvm.conf (the overlay makes /e
   printf '%s\n' "$1" > /etc/lvm/lvm.conf
 }
 vgs_json() { vgs --reportformat json -o vg_name,vg_attr,vg_lock_type,vg_systemid,vg_tags,lv_count,vg_autoactivation vgha; }
+sys_block_dm() {  # the sysfs files the monitor reads: "dm-N name uuid suspended"
+  local dm
+  for dm in /sys/block/dm-*/dm; do
+    echo "$(basename "$(dirname "$dm")") $(cat "$dm/name") $(cat "$dm/uuid") $(cat "$dm/suspended")"
+  done
+}
 lvs_json() { lvs --reportformat json -o vg_name,lv_name,lv_attr,lv_active vgha; }
 
 step "a VG with two LVs, owned by this node's system ID (uname)"
@@ -52,6 +58,7 @@ run 0 validate-all
 run 0 start
 active vgha/data && active vgha/my-logs || fail "start did not activate both LVs"
 capture vgs-systemid-active.json vgs_json
+capture sys-block-dm.txt sys_block_dm
 capture lvs-active.json lvs_json
 [ "$(vgs --noheadings -o vg_autoactivation vgha | tr -d ' ')" = "" ] ||
   fail "system_id start left autoactivation enabled"
