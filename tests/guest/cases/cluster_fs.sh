@@ -173,7 +173,7 @@ barrier cluster-fs-done
 if [ "$HAKIT_NODE" = 1 ]; then
   step "examples/ocfs2.crm loads into a CIB (crmsh, a file-backed CIB)"
   cibadmin --empty > /tmp/cib.xml
-  CIB_file=/tmp/cib.xml crm configure load update "$HAKIT_SOURCE_DIR/examples/ocfs2.crm" || true
+  CIB_file=/tmp/cib.xml crm -F configure load update "$HAKIT_SOURCE_DIR/examples/ocfs2.crm" || true
   CIB_file=/tmp/cib.xml crm configure show ocfs2-1-clone o2cb-before-ocfs2-1 | tee /dev/stderr |
     grep -c 'ocfs2-1-clone' | grep -q 2 || fail "examples/ocfs2.crm did not load"
 fi

@@ -167,13 +167,13 @@ unset OCF_RESKEY_volgrpname OCF_RESKEY_exclusive
 
 step "examples/lvm.crm loads into a CIB (crmsh, a file-backed CIB)"
 cibadmin --empty > /tmp/cib.xml
-CIB_file=/tmp/cib.xml crm configure load update "$HAKIT_SOURCE_DIR/examples/lvm.crm" || true
+CIB_file=/tmp/cib.xml crm -F configure load update "$HAKIT_SOURCE_DIR/examples/lvm.crm" || true
 CIB_file=/tmp/cib.xml crm configure show LVMforVM1 | tee /dev/stderr | grep -q 'ocf:hakit:LVM' ||
   fail "examples/lvm.crm did not load"
 
 step "ocf-tester on LVM-activate"
 lvm_conf 'global { system_id_source = "uname" }'
-vgchange -q --systemid "$(uname -n)" vgha
+vgchange -q -y --systemid "$(uname -n)" vgha
 unset OCF_RESKEY_CRM_meta_interval
 ocf-tester -n vg -o vgname=vgha -o vg_access_mode=system_id "$RA" ||
   fail "ocf-tester failed"
