@@ -31,6 +31,9 @@ TEST_CASE("mounted.ocfs2 -d names the superblock's stack and cluster", "[storage
 TEST_CASE("tunegfs2 -l gives the lock protocol, lockproto= overrides it", "[storage][gfs2]") {
   CHECK(parse_gfs2_lock_protocol(capture("gfs2/host-tunegfs2-l-lock_dlm.txt")) == "lock_dlm");
   CHECK(parse_gfs2_lock_protocol(capture("gfs2/host-tunegfs2-l-lock_nolock.txt")) == "lock_nolock");
+  CHECK(parse_gfs2_lock_protocol(capture("gfs2/guest-tunegfs2-l-lock_dlm.txt")) == "lock_dlm");
+  CHECK(parse_gfs2_lock_protocol(capture("gfs2/guest-tunegfs2-l-lock_nolock.txt")) ==
+        "lock_nolock");
   CHECK(parse_gfs2_lock_protocol("").empty());
   CHECK(lockproto_option("noatime,lockproto=lock_nolock") == "lock_nolock");
   CHECK(lockproto_option("noatime").empty());
