@@ -63,7 +63,7 @@ TEST_CASE("the kernel's DLM state in configfs and sysfs", "[storage][dlm]") {
   CHECK(kernel_lockspaces(tree.path("absent")).empty());
 }
 
-TEST_CASE("ocfs2 loaded_plugins names the user-space stack", "[storage][o2cb]") {
+TEST_CASE("ocfs2 loaded_cluster_plugins names the user-space stack", "[storage][o2cb]") {
   CHECK(lists_user_stack("user\n"));
   CHECK(lists_user_stack("o2cb\nuser\n"));
   CHECK_FALSE(lists_user_stack("o2cb\n"));

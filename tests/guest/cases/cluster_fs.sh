@@ -140,7 +140,7 @@ run 7 o2cb monitor
 run 6 o2cb validate-all stack=o2cb
 run 0 o2cb start
 run 0 o2cb monitor
-cat /sys/fs/ocfs2/loaded_plugins > "$CAPTURES/ocfs2/guest-loaded_plugins.txt"
+cat /sys/fs/ocfs2/loaded_cluster_plugins > "$CAPTURES/ocfs2/guest-loaded_cluster_plugins.txt"
 cat /sys/fs/ocfs2/cluster_stack > "$CAPTURES/ocfs2/guest-cluster_stack.txt"
 if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.ocfs2 -q -F --cluster-stack=pcmk --cluster-name=hakit -N 2 "$HAKIT_SHARED_DISK" </dev/null
