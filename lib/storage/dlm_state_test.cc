@@ -64,7 +64,7 @@ TEST_CASE("the kernel's DLM state in configfs and sysfs", "[storage][dlm]") {
 }
 
 TEST_CASE("ocfs2 loaded_cluster_plugins names the user-space stack", "[storage][o2cb]") {
-  CHECK(lists_user_stack("user\n"));
+  CHECK(lists_user_stack(capture("ocfs2/guest-loaded_cluster_plugins.txt")));
   CHECK(lists_user_stack("o2cb\nuser\n"));
   CHECK_FALSE(lists_user_stack("o2cb\n"));
   CHECK_FALSE(lists_user_stack(""));
