@@ -18,8 +18,11 @@ packages=(
   openipmi ipmitool
   # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
   openssh-server openssh-client openssl iproute2 iputils-ping
-  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema
-  libvirt-clients
+  # virtual machines (issue 9): libvirtd with the qemu driver (TCG) as simulated hosts, virsh
+  # for the tests' independent read-back and the VirtualDomain anchor, qemu-img for backingfile
+  libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
+  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema,
+  # virsh runs it on the embedded qemu driver (TCG) (packages above)
   # benchmarks and tracing
   hyperfine strace jq fping
   # the guest tier (tests/guest/): qemu guests running Debian's kernel with the host's root as

@@ -38,6 +38,15 @@ struct VifSpec {
   int line = 0;
 };
 
+/// One `pci = [...]` entry: a host PCI function passed through.
+struct PciSpec {
+  unsigned domain = 0;
+  unsigned bus = 0;
+  unsigned slot = 0;
+  unsigned function = 0;
+  int line = 0;
+};
+
 enum class LifecycleAction {
   kDestroy,
   kRestart,
@@ -81,6 +90,7 @@ struct DomainSpec {
 
   std::vector<DiskSpec> disks;
   std::vector<VifSpec> vifs;
+  std::vector<PciSpec> pci;
 
   LifecycleAction on_poweroff = LifecycleAction::kDestroy;
   LifecycleAction on_reboot = LifecycleAction::kRestart;

@@ -1,5 +1,6 @@
 #include "virt/domain_xml.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 #include "util/strings.h"
@@ -17,16 +18,20 @@ Driver driver_of(std::string_view name) {
   throw std::invalid_argument(cat("unknown libvirt driver \"", name, "\" (xen, qemu or kvm)"));
 }
 
-std::string_view action_name(LifecycleAction action, std::string_view key, bool crash) {
+/// libvirt's name for what to do when the guest powers off, reboots or crashes. The qemu
+/// driver cannot keep a renamed old instance or a stopped one in memory: there
+/// rename-restart is a restart and preserve (off or reboot) is destroy, which is what
+/// the cluster sees of them.
+std::string_view action_name(LifecycleAction action, std::string_view key, bool crash, bool qemu) {
   switch (action) {
     case LifecycleAction::kDestroy:
       return "destroy";
     case LifecycleAction::kRestart:
       return "restart";
     case LifecycleAction::kRenameRestart:
-      return "rename-restart";
+      return qemu ? "restart" : "rename-restart";
     case LifecycleAction::kPreserve:
-      return "preserve";
+      return qemu && !crash ? "destroy" : "preserve";
     case LifecycleAction::kCoredumpDestroy:
       if (crash) return "coredump-destroy";
       break;
@@ -70,9 +75,9 @@ class Renderer {
     os();
     features();
     clock();
-    xml_.element("on_poweroff", action_name(spec_.on_poweroff, "on_poweroff", false));
-    xml_.element("on_reboot", action_name(spec_.on_reboot, "on_reboot", false));
-    xml_.element("on_crash", action_name(spec_.on_crash, "on_crash", true));
+    xml_.element("on_poweroff", action_name(spec_.on_poweroff, "on_poweroff", false, !xen()));
+    xml_.element("on_reboot", action_name(spec_.on_reboot, "on_reboot", false, !xen()));
+    xml_.element("on_crash", action_name(spec_.on_crash, "on_crash", true, !xen()));
     devices();
     xml_.close();
     return xml_.str();
@@ -168,6 +173,7 @@ class Renderer {
     if (options_.interfaces) {
       for (const auto& vif : spec_.vifs) interface(vif);
     }
+    for (const auto& pci : spec_.pci) hostdev(pci);
     console();
     if (spec_.usbdevice == "tablet" || spec_.usbdevice == "mouse") {
       xml_.empty("input", {{"type", spec_.usbdevice}, {"bus", "usb"}});
@@ -229,7 +235,7 @@ class Renderer {
     if (!vif.mac.empty()) xml_.empty("mac", {{"address", vif.mac}});
     xml_.empty("source", {{"bridge", vif.bridge.empty() ? "xenbr0" : vif.bridge}});
     if (xen()) {
-      if (!vif.ip.empty()) xml_.empty("ip", {{"address", vif.ip}});
+      for (const auto& address : split(vif.ip, " ")) xml_.empty("ip", {{"address", address}});
       if (!vif.script.empty()) xml_.empty("script", {{"path", vif.script}});
       if (!vif.vifname.empty()) xml_.empty("target", {{"dev", vif.vifname}});
       if (hvm() && !vif.model.empty()) xml_.empty("model", {{"type", vif.model}});
@@ -237,6 +243,23 @@ class Renderer {
       // a PV guest's netfront is virtio's job on qemu
       xml_.empty("model", {{"type", vif.model.empty() || !hvm() ? "virtio" : vif.model}});
     }
+    xml_.close();
+  }
+
+  void hostdev(const PciSpec& pci) {
+    const auto hex = [](unsigned value, int digits) {
+      char text[8];
+      std::snprintf(text, sizeof text, "0x%0*x", digits, value);
+      return std::string(text);
+    };
+    xml_.open("hostdev", {{"mode", "subsystem"}, {"type", "pci"}, {"managed", "yes"}});
+    if (xen()) xml_.empty("driver", {{"name", "xen"}});
+    xml_.open("source");
+    xml_.empty("address", {{"domain", hex(pci.domain, 4)},
+                           {"bus", hex(pci.bus, 2)},
+                           {"slot", hex(pci.slot, 2)},
+                           {"function", hex(pci.function, 1)}});
+    xml_.close();
     xml_.close();
   }
 

@@ -4,24 +4,20 @@
 #include <libvirt/virterror.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <memory>
-#include <sstream>
+#include <random>
 
 #include "exec/command.h"
+#include "hakit/schema_check.h"
 #include "storage/file_tree_for_tests.h"
+#include "virt/config_mutation_for_tests.h"
+#include "virt/examples_for_tests.h"
 #include "virt/xen_config.h"
 
 namespace hakit::virt {
 namespace {
 
-std::string example(const std::string& name) {
-  std::ifstream file(std::string(HAKIT_SOURCE_DIR) + "/examples/xen/" + name);
-  REQUIRE(file);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using testing::read_example;
 
 bool contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
@@ -81,7 +77,7 @@ std::string define_and_start(const std::string& xml) {
 }
 
 TEST_CASE("vm01.cfg (xm PV) renders for qemu as a direct kernel boot", "[virt]") {
-  const DomainSpec spec = parse_xen_config(example("vm01.cfg"));
+  const DomainSpec spec = parse_xen_config(read_example("vm01.cfg"));
   const std::string xml = render_domain_xml(spec, "qemu");
   CHECK(contains(xml, "<domain type='qemu'>"));
   CHECK(contains(xml, "<name>vm01</name>"));
@@ -109,7 +105,7 @@ TEST_CASE("vm01.cfg (xm PV) renders for qemu as a direct kernel boot", "[virt]")
 }
 
 TEST_CASE("vm01.cfg renders for the xen driver as a PV guest", "[virt]") {
-  const std::string xml = render_domain_xml(parse_xen_config(example("vm01.cfg")), "xen");
+  const std::string xml = render_domain_xml(parse_xen_config(read_example("vm01.cfg")), "xen");
   CHECK(contains(xml, "<domain type='xen'>"));
   CHECK(contains(xml, "<type arch='x86_64' machine='xenpv'>linux</type>"));
   CHECK(contains(xml, "<driver name='phy'/>"));
@@ -121,8 +117,29 @@ TEST_CASE("vm01.cfg renders for the xen driver as a PV guest", "[virt]") {
   require_schema_valid(xml);
 }
 
+TEST_CASE("pygrub PV and PVH guests render for xen, and boot from disk or kernel on qemu",
+          "[virt]") {
+  const DomainSpec grub = parse_xen_config(
+      "name = 'g'\nbootloader = 'pygrub'\nbootloader_args = ['-q']\nmemory = 64\n"
+      "disk = ['phy:/dev/vg/g,xvda,w']\n");
+  const std::string grub_xen = render_domain_xml(grub, "xen");
+  CHECK(contains(grub_xen,
+                 "<bootloader>pygrub</bootloader>\n  <bootloader_args>-q</bootloader_args>"));
+  require_schema_valid(grub_xen);
+  const std::string grub_qemu = render_domain_xml(grub, "qemu");
+  CHECK_FALSE(contains(grub_qemu, "<bootloader>"));
+  CHECK(contains(grub_qemu, "<boot dev='hd'/>"));
+  require_schema_valid(grub_qemu);
+
+  const DomainSpec pvh = parse_xen_config("name = 'h'\ntype = 'pvh'\nkernel = '/k'\nmemory = 64\n");
+  const std::string pvh_xen = render_domain_xml(pvh, "xen");
+  CHECK(contains(pvh_xen, "<type arch='x86_64' machine='xenpvh'>xenpvh</type>"));
+  require_schema_valid(pvh_xen);
+  define_and_start(render_domain_xml(pvh, "qemu"));
+}
+
 TEST_CASE("vm02.cfg (xl HVM) renders for qemu and xen", "[virt]") {
-  const DomainSpec spec = parse_xen_config(example("vm02.cfg"));
+  const DomainSpec spec = parse_xen_config(read_example("vm02.cfg"));
   const std::string qemu = render_domain_xml(spec, "qemu");
   CHECK(contains(qemu, "<vcpu placement='static' current='2'>4</vcpu>"));
   CHECK(contains(qemu, "<boot dev='cdrom'/>\n    <boot dev='hd'/>"));
@@ -171,6 +188,31 @@ TEST_CASE("a diskless kernel-only guest renders runnable for qemu without interf
   define_and_start(empty);
 }
 
+TEST_CASE("a vif's antispoofing addresses render as one ip element each for xen", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'n'\nkernel = '/k'\n"
+      "vif = [ 'bridge=br0,vifname=vif-n,ip=192.0.2.1 2001:db8::1,script=vif-route' ]\n");
+  const std::string xen = render_domain_xml(spec, "xen");
+  CHECK(contains(xen, "<ip address='192.0.2.1'/>\n      <ip address='2001:db8::1'/>"));
+  CHECK(contains(xen, "<target dev='vif-n'/>"));
+  require_schema_valid(xen);
+  const std::string qemu = render_domain_xml(spec, "qemu");
+  CHECK_FALSE(contains(qemu, "<ip "));  // qemu's bridge interfaces have no antispoofing
+  CHECK(contains(qemu, "<source bridge='br0'/>"));
+  require_schema_valid(qemu);
+}
+
+TEST_CASE("passed-through PCI functions render as hostdevs", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'p'\ntype = 'hvm'\nmemory = 64\npci = [ '0000:03:00.0', '04:1f.7,permissive=1' ]\n");
+  for (const auto driver : {"qemu", "xen"}) {
+    const std::string xml = render_domain_xml(spec, driver);
+    CHECK(contains(xml, "<address domain='0x0000' bus='0x03' slot='0x00' function='0x0'/>"));
+    CHECK(contains(xml, "<address domain='0x0000' bus='0x04' slot='0x1f' function='0x7'/>"));
+    require_schema_valid(xml);
+  }
+}
+
 TEST_CASE("HVM clock offset and video adapter render for qemu and xen", "[virt]") {
   const DomainSpec spec = parse_xen_config(
       "name = 'w'\ntype = 'hvm'\nrtc_timeoffset = -3600\nlocaltime = 1\nstdvga = 1\n"
@@ -207,6 +249,20 @@ TEST_CASE("every string from the config is XML-escaped", "[virt]") {
   virDomainUndefine(domain.get());
 }
 
+TEST_CASE("lifecycle actions the qemu driver lacks become their nearest one there", "[virt]") {
+  const DomainSpec spec = parse_xen_config(
+      "name = 'l'\nkernel = '/k'\non_poweroff = 'preserve'\non_reboot = 'rename-restart'\n"
+      "on_crash = 'preserve'\n");
+  const std::string qemu = render_domain_xml(spec, "qemu");
+  CHECK(contains(qemu, "<on_poweroff>destroy</on_poweroff>"));
+  CHECK(contains(qemu, "<on_reboot>restart</on_reboot>"));
+  CHECK(contains(qemu, "<on_crash>preserve</on_crash>"));
+  const std::string xen = render_domain_xml(spec, "xen");
+  CHECK(contains(xen, "<on_poweroff>preserve</on_poweroff>"));
+  CHECK(contains(xen, "<on_reboot>rename-restart</on_reboot>"));
+  require_schema_valid(xen);
+}
+
 TEST_CASE("what a driver cannot express is a ConfigError", "[virt]") {
   const DomainSpec iscsi = parse_xen_config(
       "name = 'v'\nkernel = '/k'\ndisk = [\n 'iscsi:iqn.2001-05.com.example:t,xvda,w' ]\n");
@@ -223,6 +279,38 @@ TEST_CASE("what a driver cannot express is a ConfigError", "[virt]") {
   CHECK_THROWS_AS(render_domain_xml(iscsi, "lxc"), std::invalid_argument);
 }
 
+TEST_CASE("mutated configs that parse render to schema-valid XML or a ConfigError", "[virt]") {
+  const std::vector<std::string> seeds = {read_example("vm01.cfg"), read_example("vm02.cfg")};
+  std::mt19937 random(31337);  // deterministic: a failure reproduces
+  int validated = 0;
+  for (int round = 0; round < 400; ++round) {
+    const std::string text = testing::mutate(seeds[round % seeds.size()], random);
+    DomainSpec spec;
+    try {
+      spec = parse_xen_config(text);
+    } catch (const ConfigError&) {
+      continue;
+    }
+    for (const auto driver : {"qemu", "xen"}) {
+      std::string xml;
+      try {
+        xml = render_domain_xml(spec, driver);
+      } catch (const ConfigError&) {
+        continue;
+      }
+      INFO(text << "\n" << xml);
+      const cli::XmlDocument doc = cli::parse_xml(xml);  // well-formed, always
+      // The RelaxNG check costs ~20 ms: a sample of the renderings is enough.
+      if (round % 8 < 2) {
+        CHECK(cli::relaxng_violations(doc.get(), "/usr/share/libvirt/schemas/domain.rng") ==
+              std::vector<std::string>{});
+        ++validated;
+      }
+    }
+  }
+  CHECK(validated > 20);
+}
+
 // libvirt's own xl/xm parser lives in its libxl driver, which needs a running Xen host:
 // where one is reachable, hakit's reading of the examples must agree with libvirt's.
 TEST_CASE("hakit and libvirt read the example configs alike on a Xen host", "[virt]") {
@@ -232,7 +320,7 @@ TEST_CASE("hakit and libvirt read the example configs alike on a Xen host", "[vi
     return;
   }
   for (const auto& [file, format] : {std::pair{"vm01.cfg", "xen-xm"}, {"vm02.cfg", "xen-xl"}}) {
-    const std::string text = example(file);
+    const std::string text = read_example(file);
     char* native = virConnectDomainXMLFromNative(connection.get(), format, text.c_str(), 0);
     INFO(file << ": " << last_libvirt_error());
     REQUIRE(native);

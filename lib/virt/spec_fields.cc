@@ -1,5 +1,7 @@
 #include "virt/spec_fields.h"
 
+#include <arpa/inet.h>
+
 #include "util/strings.h"
 
 namespace hakit::virt {
@@ -20,6 +22,34 @@ std::vector<SpecField> split_spec_fields(std::string_view spec) {
     if (comma == std::string_view::npos) return fields;
     spec.remove_prefix(comma + 1);
   }
+}
+
+bool is_absolute_path(std::string_view path) {
+  return path.size() > 1 && path.front() == '/' && path.find_first_of("\r\n") == path.npos;
+}
+
+bool is_device_name(std::string_view name) {
+  constexpr std::string_view kPunctuation = "_.-\\:/";
+  if (name.empty()) return false;
+  for (const char c : name) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum && kPunctuation.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool is_ip_address(const std::string& address) {
+  in6_addr buffer{};
+  return inet_pton(AF_INET, address.c_str(), &buffer) == 1 ||
+         inet_pton(AF_INET6, address.c_str(), &buffer) == 1;
+}
+
+bool is_address_or_name(const std::string& address) {
+  return is_ip_address(address) ||
+         (!address.empty() &&
+          address.find_first_not_of(
+              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") ==
+              std::string::npos);
 }
 
 }  // namespace hakit::virt

@@ -7,7 +7,9 @@
 
 #include "util/strings.h"
 #include "virt/config_syntax.h"
+#include "virt/spec_fields.h"
 #include "virt/xen_disk_spec.h"
+#include "virt/xen_pci_spec.h"
 #include "virt/xen_vif_spec.h"
 
 namespace hakit::virt {
@@ -55,6 +57,14 @@ std::uint64_t number_of(const ConfigSetting& setting, std::uint64_t min, std::ui
     fail(setting, cat(value, " is out of range (expected ", what, " from ", min, " to ", max, ")"));
   }
   return value;
+}
+
+std::string path_of(const ConfigSetting& setting) {
+  const std::string& path = text_of(setting);
+  if (!path.empty() && !is_absolute_path(path)) {
+    fail(setting, cat("\"", path, "\" is not an absolute path"));
+  }
+  return path;
 }
 
 bool bool_of(const ConfigSetting& setting) {
@@ -108,23 +118,30 @@ std::string cpuset_of(const ConfigSetting& setting) {
   return compact;
 }
 
+/// A VNC listen address: libvirt takes an IP address or a DNS name.
+const std::string& listen_of(const ConfigSetting& setting) {
+  const std::string& address = text_of(setting);
+  if (!is_address_or_name(address)) {
+    fail(setting, cat("\"", address, "\" is not an address to listen on"));
+  }
+  return address;
+}
+
 /// vfb = [ "vnc=1, vnclisten=0.0.0.0, vncdisplay=1" ]: a PV guest's framebuffer.
 void apply_vfb(const ConfigSetting& setting, DomainSpec& spec) {
   for (const auto& [entry, line] : items_of(setting)) {
     VncSpec vnc;
     bool is_vnc = false;
-    for (const auto& field : split(entry, ",")) {
-      const std::string_view pair = trim(field);
-      const std::size_t equals = pair.find('=');
-      const std::string_view key = trim(pair.substr(0, equals));
-      const std::string_view value =
-          equals == std::string_view::npos ? std::string_view() : trim(pair.substr(equals + 1));
+    for (const auto& [key, value] : split_spec_fields(entry)) {
       if ((key == "vnc" && value != "0") || (key == "type" && value == "vnc")) {
         is_vnc = true;
       } else if ((key == "sdl" && value != "0") || (key == "type" && value == "sdl")) {
         spec.sdl = true;
       } else if (key == "vnclisten") {
         vnc.listen = value;
+        if (!is_address_or_name(vnc.listen)) {
+          throw ConfigError(line, cat("vfb '", entry, "': bad vnclisten \"", value, "\""));
+        }
       } else if (key == "vncpasswd") {
         vnc.password = value;
       } else if (key == "keymap") {
@@ -163,7 +180,9 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          spec.name = trim(text_of(s));
          if (spec.name.empty()) fail(s, "the guest name is empty");
-         if (spec.name.find('/') != std::string::npos) fail(s, "a guest name cannot contain \"/\"");
+         if (spec.name.find_first_of("/\r\n") != std::string::npos) {
+           fail(s, "a guest name is one line without \"/\"");
+         }
        }},
       {"uuid",
        [](const auto& s, auto& spec) {
@@ -214,8 +233,8 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          if (bool_of(s)) spec.type = GuestType::kPvh;
        }},
-      {"kernel", [](const auto& s, auto& spec) { spec.kernel = text_of(s); }},
-      {"ramdisk", [](const auto& s, auto& spec) { spec.ramdisk = text_of(s); }},
+      {"kernel", [](const auto& s, auto& spec) { spec.kernel = path_of(s); }},
+      {"ramdisk", [](const auto& s, auto& spec) { spec.ramdisk = path_of(s); }},
       {"root",
        [](const auto& s, auto& spec) {
          spec.root = text_of(s);
@@ -250,6 +269,13 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
            spec.vifs.push_back(parse_xen_vif_spec(entry, line));
          }
        }},
+      {"pci",
+       [](const auto& s, auto& spec) {
+         spec.pci.clear();
+         for (const auto& [entry, line] : items_of(s)) {
+           spec.pci.push_back(parse_xen_pci_spec(entry, line));
+         }
+       }},
       {"on_poweroff", [](const auto& s, auto& spec) { spec.on_poweroff = action_of(s); }},
       {"on_reboot", [](const auto& s, auto& spec) { spec.on_reboot = action_of(s); }},
       {"on_crash", [](const auto& s, auto& spec) { spec.on_crash = action_of(s); }},
@@ -257,7 +283,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          if (bool_of(s)) vnc_of(spec);
        }},
-      {"vnclisten", [](const auto& s, auto& spec) { vnc_of(spec).listen = text_of(s); }},
+      {"vnclisten", [](const auto& s, auto& spec) { vnc_of(spec).listen = listen_of(s); }},
       {"vncpasswd", [](const auto& s, auto& spec) { vnc_of(spec).password = text_of(s); }},
       {"keymap", [](const auto& s, auto& spec) { vnc_of(spec).keymap = text_of(s); }},
       {"vncdisplay",
@@ -273,8 +299,9 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
          const auto items = texts_of(s);
          spec.serial = items.empty() ? std::string() : items.front();
          if (spec.serial == "none") spec.serial.clear();
-         if (!spec.serial.empty() && spec.serial != "pty" && !spec.serial.starts_with("file:/") &&
-             !spec.serial.starts_with("/dev/")) {
+         const bool path = spec.serial.starts_with("file:/") || spec.serial.starts_with("/dev/");
+         if (!spec.serial.empty() && spec.serial != "pty" &&
+             (!path || spec.serial.find_first_of("\r\n") != std::string::npos)) {
            fail(s, cat("\"", spec.serial, "\" is not supported (pty, file:/path or /dev/...)"));
          }
        }},
@@ -293,13 +320,13 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
       {"localtime", [](const auto& s, auto& spec) { spec.localtime = bool_of(s); }},
       {"rtc_timeoffset",
        [](const auto& s, auto& spec) {
-         std::string_view text = trim(text_of(s));
-         const bool negative = text.starts_with('-');
-         if (negative) text.remove_prefix(1);
-         ConfigSetting magnitude = s;
-         magnitude.value.text = text;
-         const auto seconds = static_cast<long>(number_of(magnitude, 0, 1L << 40, "seconds"));
-         spec.rtc_timeoffset = negative ? -seconds : seconds;
+         const std::string_view text = trim(text_of(s));
+         long seconds = 0;
+         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+         if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+           fail(s, cat("\"", text, "\" is not a number of seconds"));
+         }
+         spec.rtc_timeoffset = seconds;
        }},
       {"stdvga",
        [](const auto& s, auto& spec) {

@@ -1,20 +1,15 @@
 #include "virt/xen_config.h"
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <random>
-#include <sstream>
+
+#include "virt/config_mutation_for_tests.h"
+#include "virt/examples_for_tests.h"
 
 namespace hakit::virt {
 namespace {
 
-std::string example(const std::string& name) {
-  std::ifstream file(std::string(HAKIT_SOURCE_DIR) + "/examples/xen/" + name);
-  REQUIRE(file);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using testing::read_example;
 
 ConfigError error_of(std::string_view text) {
   try {
@@ -27,7 +22,7 @@ ConfigError error_of(std::string_view text) {
 }
 
 TEST_CASE("examples/xen/vm01.cfg: an xm PV guest on DRBD", "[virt]") {
-  const DomainSpec spec = parse_xen_config(example("vm01.cfg"));
+  const DomainSpec spec = parse_xen_config(read_example("vm01.cfg"));
   CHECK(spec.name == "vm01");
   CHECK(spec.uuid == "8a2c1f0e-3b4d-4e5f-9a6b-7c8d9e0f1a2b");
   CHECK(spec.type == GuestType::kPv);
@@ -64,7 +59,7 @@ TEST_CASE("examples/xen/vm01.cfg: an xm PV guest on DRBD", "[virt]") {
 }
 
 TEST_CASE("examples/xen/vm02.cfg: an xl HVM guest", "[virt]") {
-  const DomainSpec spec = parse_xen_config(example("vm02.cfg"));
+  const DomainSpec spec = parse_xen_config(read_example("vm02.cfg"));
   CHECK(spec.name == "vm02");
   CHECK(spec.type == GuestType::kHvm);
   CHECK(spec.memory_mib == 1024);
@@ -288,6 +283,17 @@ TEST_CASE("malformed guest configs are ConfigErrors with the line at fault", "[v
   CHECK(error_of(head + "extra = 'console=hvc0\n").line == 3);             // unterminated string
   CHECK(error_of(head + "Memory Size = 5\n").line == 3);                   // bad key
   CHECK(error_of(head + "name = ''\n").line == 3);
+  // what libvirt's schema would refuse is refused here, on its line
+  CHECK(error_of(head + "name = 'two\\nlines'\n").line == 3);
+  CHECK(error_of(head + "kernel = 'vmlinuz'\n").line == 3);
+  CHECK(error_of(head + "ramdisk = '/boot/initrd\\n'\n").line == 3);
+  CHECK(error_of(head + "disk = [ 'file:images/a.img,xvda,w' ]\n").line == 3);
+  CHECK(error_of(head + "disk = [ 'phy:/dev/a,hd,w' ]\n").line == 3);
+  CHECK(error_of(head + "vif = [ 'bridge=br<0>' ]\n").line == 3);
+  CHECK(error_of(head + "vnclisten = 'any where'\n").line == 3);
+  CHECK(error_of(head + "vfb = [ 'vnc=1,vnclisten=*' ]\n").line == 3);
+  CHECK(error_of(head + "serial = '/dev/ttyS0\\n'\n").line == 3);
+  CHECK(error_of(head + "pci = [ '0000:03:00.0',\n        '03:00.*' ]\n").line == 4);
 
   const ConfigError no_name = error_of("memory = 512\nkernel = '/boot/vmlinuz'\n");
   CHECK(no_name.line == 0);
@@ -308,40 +314,14 @@ TEST_CASE("later settings win and vnc = 0 turns the display off", "[virt]") {
   CHECK(spec.memory_mib == 256);
 }
 
-/// Replaces, inserts or deletes a few bytes, biased towards the characters the syntax
-/// cares about.
-std::string mutate(std::string text, std::mt19937& random) {
-  static constexpr std::string_view kInteresting = "[]'\",=#\n\\:; +-0xX\t\r\x00\xff";
-  const int edits = std::uniform_int_distribution<int>(1, 4)(random);
-  for (int i = 0; i < edits; ++i) {
-    const std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size())(random);
-    const char c = random() % 2 ? kInteresting[random() % kInteresting.size()]
-                                : static_cast<char>(random() % 256);
-    switch (random() % 4) {
-      case 0:
-        if (at < text.size()) text[at] = c;
-        break;
-      case 1:
-        text.insert(at, 1, c);
-        break;
-      case 2:
-        if (at < text.size()) text.erase(at, 1 + random() % 8);
-        break;
-      default:
-        text.insert(at, std::string(1 + random() % 64, c));  // long runs: '[[[[', '####'
-    }
-  }
-  return text;
-}
-
 TEST_CASE("any mutated config either parses or is a ConfigError with a line in the file",
           "[virt]") {
-  const std::vector<std::string> seeds = {example("vm01.cfg"), example("vm02.cfg")};
+  const std::vector<std::string> seeds = {read_example("vm01.cfg"), read_example("vm02.cfg")};
   std::mt19937 random(20261122);  // deterministic: a failure reproduces
   int parsed = 0;
   int rejected = 0;
   for (int round = 0; round < 600; ++round) {
-    const std::string text = mutate(seeds[round % seeds.size()], random);
+    const std::string text = testing::mutate(seeds[round % seeds.size()], random);
     const int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     try {
       const DomainSpec spec = parse_xen_config(text);

@@ -19,16 +19,21 @@ bool is_format(std::string_view word) {
   return false;
 }
 
-/// hda, xvdb, sdc, vdd, xvdaa, with an optional partition number, or "d0p1"-style names.
-bool looks_like_vdev(std::string_view word) {
-  if (word.starts_with("ioemu:")) word.remove_prefix(6);
+/// xvda, hdc, sdb, vdd, xvdaa, with an optional partition number (hda1).
+bool is_vdev_name(std::string_view name) {
   for (const std::string_view prefix : {"xvd", "hd", "sd", "vd"}) {
-    if (word.starts_with(prefix) && word.size() > prefix.size()) {
-      const char letter = word[prefix.size()];
-      return letter >= 'a' && letter <= 'z';
-    }
+    if (!name.starts_with(prefix)) continue;
+    const std::string_view rest = name.substr(prefix.size());
+    return !rest.empty() && rest[0] >= 'a' && rest[0] <= 'z' &&
+           rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == rest.npos;
   }
   return false;
+}
+
+/// A positional vdev in any spelling: "ioemu:hda", "hdc:cdrom".
+bool looks_like_vdev(std::string_view word) {
+  if (word.starts_with("ioemu:")) word.remove_prefix(6);
+  return is_vdev_name(word.substr(0, word.find(':')));
 }
 
 class DiskParser {
@@ -171,8 +176,7 @@ class DiskParser {
     } else if (value.ends_with(":disk")) {
       value.remove_suffix(5);
     }
-    if (value.empty() ||
-        value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string_view::npos) {
+    if (!is_vdev_name(value)) {
       fail(cat("bad virtual device name \"", value, "\" (such as xvda, hda, sdb)"));
     }
     disk_.vdev = value;
@@ -194,6 +198,10 @@ class DiskParser {
     if (disk_.format.empty()) disk_.format = "raw";
     if (disk_.cdrom && !access_set_) disk_.readonly = true;
     if (disk_.target.empty() && !disk_.cdrom) fail("no target (the path of the disk)");
+    if (!disk_.target.empty() && disk_.script.empty() && !is_absolute_path(disk_.target)) {
+      fail(cat("target \"", disk_.target, "\" is not an absolute path"));
+    }
+    if (disk_.target.find_first_of("\r\n") != std::string::npos) fail("target spans lines");
     if (disk_.format == "empty" && !disk_.cdrom) fail("format \"empty\" is only for a CD-ROM");
   }
 

@@ -19,11 +19,6 @@ bool is_mac(std::string_view mac) {
   return true;
 }
 
-/// Interface and script names become libvirt attributes and dom0 device names.
-bool is_simple_name(std::string_view name) {
-  return name.find_first_of(" \t\n\"'<>&") == std::string_view::npos;
-}
-
 }  // namespace
 
 VifSpec parse_xen_vif_spec(std::string_view spec, int line) {
@@ -43,16 +38,19 @@ VifSpec parse_xen_vif_spec(std::string_view spec, int line) {
       if (!is_mac(value)) fail(cat("bad MAC address \"", value, "\" (such as 00:16:3e:01:02:03)"));
       vif.mac = to_lower(value);
     } else if (key == "bridge") {
-      if (!is_simple_name(value)) fail(cat("bad bridge name \"", value, "\""));
+      if (!is_device_name(value)) fail(cat("bad bridge name \"", value, "\""));
       vif.bridge = value;
     } else if (key == "model") {
       vif.model = value;
     } else if (key == "ip") {
+      for (const auto& address : split(value, " ")) {
+        if (!is_ip_address(address)) fail(cat("bad IP address \"", address, "\""));
+      }
       vif.ip = value;
     } else if (key == "script") {
       vif.script = value;
     } else if (key == "vifname") {
-      if (!is_simple_name(value)) fail(cat("bad vifname \"", value, "\""));
+      if (!is_device_name(value)) fail(cat("bad vifname \"", value, "\""));
       vif.vifname = value;
     } else if (key == "type") {
       if (value != "ioemu" && value != "vif" && value != "netfront") {

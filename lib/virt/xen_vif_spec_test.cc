@@ -20,14 +20,17 @@ TEST_CASE("vif specs", "[virt]") {
   CHECK(full.script == "vif-bridge");
   CHECK(full.vifname == "vm01.0");
 
+  CHECK(parse_xen_vif_spec("ip=192.0.2.1 2001:db8::1", 1).ip == "192.0.2.1 2001:db8::1");
+
   const VifSpec empty = parse_xen_vif_spec("", 1);  // xmexample1: vif = [ '' ]
   CHECK(empty.mac.empty());
   CHECK(empty.bridge.empty());
 }
 
 TEST_CASE("bad vif specs are ConfigErrors on the entry's line", "[virt]") {
-  for (const auto spec : {"mac=00:16:3e:01:02", "mac=00:16:3e:01:02:0g", "bridge", "type=tap",
-                          "bridge=br 0", "mac=00-16-3e-01-02-03"}) {
+  for (const auto spec :
+       {"mac=00:16:3e:01:02", "mac=00:16:3e:01:02:0g", "bridge", "type=tap", "bridge=br 0",
+        "mac=00-16-3e-01-02-03", "ip=192.0.2.300", "ip=192.0.2.1 host", "vifname=vif<1>"}) {
     INFO(spec);
     try {
       parse_xen_vif_spec(spec, 9);
