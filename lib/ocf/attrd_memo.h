@@ -7,6 +7,14 @@
 // restarting. A refresh every few minutes repairs what attrd cannot know about (an
 // administrator deleting the attribute); a node without a local attrd (pacemaker_remote)
 // always sends.
+//
+// Use: one AttrdMemo per resource instance (a file in HA_RSCTMP), forget() at start and
+// stop (and wherever the attribute is deleted), and monitors send through it:
+//   update_node_attribute(update, memo, deadline);                 // attrd_updater
+//   memo.send_unless_held(cat("promotion=", score),                // any other writer, e.g.
+//                         [&] { set_promotion_score(score, deadline); });  // crm_attribute
+// crm_attribute --promotion -l reboot goes through attrd as well (it connects to @attrd),
+// so a promotion score is lost with an attrd restart just the same.
 #pragma once
 
 #include <chrono>

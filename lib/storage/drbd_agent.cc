@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "ocf/attrd_memo.h"
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "ocf/node_attribute.h"
@@ -164,12 +165,33 @@ std::optional<std::vector<std::string>> configured_devices(DrbdSetup& setup, con
   return split(result.out);
 }
 
-void clear_score(const Context& ctx) {
+/// The promotion score is a transient node attribute that attrd holds: a monitor re-sends an
+/// unchanged score only to a new attrd (lib/ocf/attrd_memo.h), so that it starts no process.
+ocf::AttrdMemo score_memo(const Context& ctx) {
+  return ocf::AttrdMemo(drbd_state_file(ctx.env.resource_instance(), "score"));
+}
+
+/// Sets (score > 0) or removes the promotion score unless attrd holds it already. A failure
+/// is logged, not fatal: the state the action reports is true either way (as the anchor).
+void send_score(std::optional<int> score, const Context& ctx) {
   try {
-    ocf::clear_promotion_score(ctx.deadline);
+    score_memo(ctx).send_unless_held(
+        score ? cat("promotion score ", *score) : "promotion score removed", [&] {
+          if (score) {
+            ocf::set_promotion_score(*score, ctx.deadline);
+          } else {
+            ocf::clear_promotion_score(ctx.deadline);
+          }
+        });
   } catch (const Error& error) {
-    ocf::log_warning(error.what());  // no cluster to ask (the anchor ignores this too)
+    ocf::log_warning(error.what());  // e.g. no cluster to ask
   }
+}
+
+/// Removes the score whatever the memo says (stop, outdated, misconfigured).
+void clear_score(const Context& ctx) {
+  score_memo(ctx).forget();
+  send_score(std::nullopt, ctx);
 }
 
 [[noreturn]] void not_in_configuration(const DrbdSetup& setup, const Context& ctx) {
@@ -235,15 +257,7 @@ void update_score(const DrbdSetup& setup, const DrbdResourceState& state, const 
   ocf::log_debug(cat("promotion score ",
                      decision.kind == Kind::kSet ? std::to_string(decision.score) : "removed", ": ",
                      decision.reason, " (", describe(state), ")"));
-  if (decision.kind == Kind::kRemove) {
-    clear_score(ctx);
-  } else {
-    try {
-      ocf::set_promotion_score(decision.score, ctx.deadline);
-    } catch (const Error& error) {
-      ocf::log_warning(error.what());
-    }
-  }
+  send_score(decision.kind == Kind::kSet ? std::optional<int>(decision.score) : std::nullopt, ctx);
   if (decision.unfence && ctx.params.boolean("unfence_if_all_uptodate")) {
     setup.tools.drbdadm({"unfence-peer", setup.tools.resource()}, ctx.deadline,
                         {{"OCF_RESKEY_unfence_extra_args", ctx.params.str("unfence_extra_args")}});

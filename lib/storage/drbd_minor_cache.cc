@@ -12,12 +12,14 @@ namespace hakit::storage {
 
 namespace {
 
-std::string cache_path(std::string resource) {
-  std::replace(resource.begin(), resource.end(), '/', '_');  // names may contain '/'
-  return cat(ocf::state_directory(), "/hakit-drbd-", resource, ".minors");
-}
+std::string cache_path(const std::string& resource) { return drbd_state_file(resource, "minors"); }
 
 }  // namespace
+
+std::string drbd_state_file(std::string name, std::string_view suffix) {
+  std::replace(name.begin(), name.end(), '/', '_');  // resource names may contain '/'
+  return cat(ocf::state_directory(), "/hakit-drbd-", name, ".", suffix);
+}
 
 std::optional<std::vector<int>> remembered_minors(const std::string& resource) {
   std::string text;

@@ -5,9 +5,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hakit::storage {
+
+/// A file of the drbd agent for `name` (a resource or instance) in the state directory:
+/// HA_RSCTMP/hakit-drbd-NAME.SUFFIX, '/' in names made '_'.
+std::string drbd_state_file(std::string name, std::string_view suffix);
 
 std::optional<std::vector<int>> remembered_minors(const std::string& resource);
 /// Best effort: a monitor without it runs drbdsetup, nothing worse.

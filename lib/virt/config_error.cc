@@ -9,4 +9,8 @@ ConfigError::ConfigError(int line, std::string message)
       line(line),
       message(std::move(message)) {}
 
+std::string ConfigError::in_file(std::string_view file) const {
+  return line > 0 ? cat(file, ":", line, ": ", message) : cat(file, ": ", message);
+}
+
 }  // namespace hakit::virt

@@ -5,12 +5,17 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace hakit::virt {
 
 struct ConfigError : std::runtime_error {
   /// `line` is 1-based; 0 when the fault is not on one line (a required key is missing).
   ConfigError(int line, std::string message);
+
+  /// "file:line: message", or "file: message" when no one line is at fault: the form
+  /// compilers use, for the agent's exit reason.
+  std::string in_file(std::string_view file) const;
 
   int line;
   std::string message;  ///< without the line number; what() has "line N: message"

@@ -44,7 +44,9 @@ std::size_t utf8_sequence_length(std::string_view text) {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  explicit Parser(std::string_view text) : text_(text) {
+    if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a byte order mark some editors write
+  }
 
   std::vector<ConfigSetting> settings() {
     std::vector<ConfigSetting> result;

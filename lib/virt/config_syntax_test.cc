@@ -87,6 +87,7 @@ TEST_CASE("config syntax appends with +=", "[virt]") {
 
 TEST_CASE("config syntax accepts continuation lines, CRLF and an empty file", "[virt]") {
   CHECK(parse_config_syntax("").empty());
+  CHECK(parse_config_syntax("\xEF\xBB\xBFname = 'bom'\n").at(0).key == "name");
   CHECK(parse_config_syntax("\n\n# only comments\n;\n").empty());
   const auto settings = parse_config_syntax("name = \\\n  'vm'\r\nmemory = 64\r\n");
   REQUIRE(settings.size() == 2);

@@ -108,6 +108,8 @@ struct DomainSpec {
   std::optional<bool> acpi;
   std::optional<bool> apic;
   std::optional<bool> pae;
+  std::optional<bool> hpet;
+  bool viridian = false;  ///< Hyper-V enlightenments for Windows guests
   bool localtime = false;
   long rtc_timeoffset = 0;  ///< seconds added to the emulated RTC
   std::string usbdevice;    ///< "tablet", "mouse"

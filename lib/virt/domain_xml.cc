@@ -152,18 +152,31 @@ class Renderer {
     if (spec_.acpi.value_or(true)) xml_.empty("acpi");
     if (spec_.apic.value_or(true)) xml_.empty("apic");
     if (xen() && spec_.pae.value_or(true)) xml_.empty("pae");
+    if (spec_.viridian) {
+      xml_.open("hyperv", {{"mode", "custom"}});
+      xml_.empty("relaxed", {{"state", "on"}});
+      xml_.empty("vapic", {{"state", "on"}});
+      // xen's libxl driver has no spinlock retry count
+      if (!xen()) xml_.empty("spinlocks", {{"state", "on"}, {"retries", "8191"}});
+      xml_.close();
+    }
     xml_.close();
   }
 
   void clock() {
     const std::string_view basis = spec_.localtime ? "localtime" : "utc";
-    if (spec_.rtc_timeoffset == 0) {
-      xml_.empty("clock", {{"offset", basis}});
-    } else {
-      xml_.empty("clock", {{"offset", "variable"},
-                           {"adjustment", std::to_string(spec_.rtc_timeoffset)},
-                           {"basis", basis}});
+    const std::string adjustment = std::to_string(spec_.rtc_timeoffset);
+    XmlWriter::Attributes offset = {{"offset", basis}};
+    XmlWriter::Attributes variable = {
+        {"offset", "variable"}, {"adjustment", adjustment}, {"basis", basis}};
+    const auto& attributes = spec_.rtc_timeoffset == 0 ? offset : variable;
+    if (!spec_.hpet || !hvm()) {
+      xml_.empty("clock", attributes);
+      return;
     }
+    xml_.open("clock", attributes);
+    xml_.empty("timer", {{"name", "hpet"}, {"present", *spec_.hpet ? "yes" : "no"}});
+    xml_.close();
   }
 
   void devices() {

@@ -213,14 +213,17 @@ TEST_CASE("passed-through PCI functions render as hostdevs", "[virt]") {
   }
 }
 
-TEST_CASE("HVM clock offset and video adapter render for qemu and xen", "[virt]") {
+TEST_CASE("HVM clock, video and Windows settings render for qemu and xen", "[virt]") {
   const DomainSpec spec = parse_xen_config(
       "name = 'w'\ntype = 'hvm'\nrtc_timeoffset = -3600\nlocaltime = 1\nstdvga = 1\n"
-      "videoram = 16\nmemory = 64\n");
+      "videoram = 16\nmemory = 64\nviridian = 1\nhpet = 0\n");
   for (const auto driver : {"qemu", "xen"}) {
     const std::string xml = render_domain_xml(spec, driver);
-    CHECK(contains(xml, "<clock offset='variable' adjustment='-3600' basis='localtime'/>"));
+    CHECK(contains(xml,
+                   "<clock offset='variable' adjustment='-3600' basis='localtime'>\n"
+                   "    <timer name='hpet' present='no'/>"));
     CHECK(contains(xml, "<model type='vga' vram='16384'/>"));
+    CHECK(contains(xml, "<hyperv mode='custom'>\n      <relaxed state='on'/>"));
     require_schema_valid(xml);
   }
   define_and_start(render_domain_xml(spec, "qemu"));

@@ -317,6 +317,11 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
       {"acpi", [](const auto& s, auto& spec) { spec.acpi = bool_of(s); }},
       {"apic", [](const auto& s, auto& spec) { spec.apic = bool_of(s); }},
       {"pae", [](const auto& s, auto& spec) { spec.pae = bool_of(s); }},
+      {"hpet", [](const auto& s, auto& spec) { spec.hpet = bool_of(s); }},
+      {"viridian",  // 1/0, or a list of enlightenment groups ("base", "freq", ...)
+       [](const auto& s, auto& spec) {
+         spec.viridian = s.value.is_list ? !s.value.items.empty() : bool_of(s);
+       }},
       {"localtime", [](const auto& s, auto& spec) { spec.localtime = bool_of(s); }},
       {"rtc_timeoffset",
        [](const auto& s, auto& spec) {

@@ -303,6 +303,10 @@ TEST_CASE("malformed guest configs are ConfigErrors with the line at fault", "[v
   const ConfigError mode = error_of(head + "disk = ['phy:/dev/vg/a,xvda,x']\n");
   CHECK(std::string(mode.what()) ==
         "line 3: disk 'phy:/dev/vg/a,xvda,x': unknown disk mode \"x\" (r, ro, w or rw)");
+  CHECK(mode.in_file("/etc/xen/vm01") ==
+        "/etc/xen/vm01:3: disk 'phy:/dev/vg/a,xvda,x': unknown disk mode \"x\" (r, ro, w or rw)");
+  CHECK(no_name.in_file("/etc/xen/vm01") ==
+        "/etc/xen/vm01: the config sets no guest name (name = \"...\")");
 }
 
 TEST_CASE("later settings win and vnc = 0 turns the display off", "[virt]") {

@@ -142,7 +142,7 @@ TEST_CASE("pingd names unreachable hosts, applies failure_score, reloads dampen 
   CHECK(pingd.run("stop").returned(ExitCode::kSuccess));  // stopping twice is fine
 }
 
-TEST_CASE("after attrd restarts, the next monitor writes the unchanged attribute again",
+TEST_CASE("after an attrd restart the next monitor writes the unchanged attribute again",
           "[pingd][attrd]") {
   if (::geteuid() != 0) {
     WARN("skipped: the lab cluster needs root");
@@ -162,11 +162,16 @@ TEST_CASE("after attrd restarts, the next monitor writes the unchanged attribute
   CHECK(lab::wait_until([] { return cib_attribute("pingd_restart") == "200"; }, 10s));
   // What the monitors skip on: the attrd that took the value (lib/ocf/attrd_memo.h).
   const std::string record = rsctmp + "/pingd-pingd_restart.attrd";
-  CHECK(std::filesystem::exists(record));
-  CHECK(pingd.monitor().returned(ExitCode::kSuccess));
-
+  std::string taken;
+  REQUIRE(read_file(record, taken));
   const auto attrd = ocf::running_attrd();
   REQUIRE(attrd);
+  CHECK(taken.starts_with(cat("attrd=", attrd->pid, " ", attrd->start_ticks, "\n")));
+  // Unchanged score, same attrd: nothing sent, the record stays as it was.
+  CHECK(pingd.monitor().returned(ExitCode::kSuccess));
+  std::string after_steady;
+  CHECK((read_file(record, after_steady) && after_steady == taken));
+
   REQUIRE(::kill(attrd->pid, SIGKILL) == 0);
   // pacemakerd starts a new attrd, which knows nothing of the attribute and clears this
   // node's transient attributes from the CIB.
@@ -184,6 +189,11 @@ TEST_CASE("after attrd restarts, the next monitor writes the unchanged attribute
   CHECK(contains(after.result.err, "attrd restarted: pingd_restart=200 sent again"));
   CHECK(ocf::query_node_attribute("pingd_restart", exec::Deadline::in(10s)) == "200");
   CHECK(lab::wait_until([] { return cib_attribute("pingd_restart") == "200"; }, 10s));
+  const auto new_attrd = ocf::running_attrd();
+  REQUIRE(new_attrd);
+  std::string retaken;
+  CHECK((read_file(record, retaken) &&
+         retaken.starts_with(cat("attrd=", new_attrd->pid, " ", new_attrd->start_ticks, "\n"))));
 
   CHECK(pingd.run("stop").returned(ExitCode::kSuccess));
   CHECK_FALSE(std::filesystem::exists(record));

@@ -73,7 +73,8 @@ TEST_CASE("rendered Xen configs pass the real qemu driver and a diskless one sta
                         "qemu", lab)},
       {"clock", render_domain_xml(virt::parse_xen_config(
                                       "name = 'clock'\ntype = 'hvm'\nrtc_timeoffset = 3600\n"
-                                      "vga = 'stdvga'\nvideoram = 16\nvnc = 1\nvncdisplay = 7\n"),
+                                      "vga = 'stdvga'\nvideoram = 16\nvnc = 1\nvncdisplay = 7\n"
+                                      "viridian = 1\nhpet = 0\n"),
                                   "qemu", lab)},
       {"diskless",
        render_domain_xml(virt::parse_xen_config("name = 'diskless'\ntype = 'hvm'\nmemory = 64\n"),
@@ -87,9 +88,8 @@ TEST_CASE("rendered Xen configs pass the real qemu driver and a diskless one sta
   script += "start diskless; domstate diskless; destroy diskless; ";
   for (const auto& [name, xml] : configs) script += "undefine " + name + "; ";
 
-  const exec::Result result =
-      exec::run({.argv = {"virsh", "-c", "qemu:///embed?root=" + root, script}},
-                exec::Deadline::in(180s));
+  const exec::Result result = exec::run(
+      {.argv = {"virsh", "-c", "qemu:///embed?root=" + root, script}}, exec::Deadline::in(180s));
   INFO(script << "\n" << result.out << result.err);
   for (const auto& [name, xml] : configs) {
     INFO(xml);

@@ -39,6 +39,7 @@ drbdadm role r0 >/dev/null 2>&1 && fail "a refused start left r0 up"
 
 step "stop with a broken configuration still takes DRBD down"
 expect_agent 0 start
+expect_agent 0 reload
 OCF_RESKEY_drbdconf=/nonexistent expect_agent 0 stop
 drbdsetup events2 --now r0 | grep -q 'exists resource' && fail "r0 still up after the stop"
 expect_agent 7 monitor

@@ -5,7 +5,8 @@
 #   1. start both, scores once both are UpToDate;
 #   2. promote guest1, write a file, demote; promote guest2, read it back, demote;
 #   3. pull the link (ip link down in guest2): monitors, scores and the agent's report on
-#      both sides; put it back: reconnect and scores restored;
+#      both sides, a post-promote notification outdates guest2 (stop_outdates_secondary); put
+#      the link back: reconnect, resync and scores restored;
 #   4. dual-primary: promoted-max=2 refused without allow-two-primaries, then both Primary,
 #      with OCFS2 (o2cb stack) mounted on both through ocf:hakit:Filesystem, a file written on
 #      one read on the other;
@@ -78,6 +79,15 @@ else
   expect_score 1000  # UpToDate, but the peer's disk is unknown
   grep -q 'UpToDate data, peer disk state unknown' <<< "$report" ||
     fail "the monitor did not report the unknown peer disk"
+  # A post-promote notification naming guest1 promoted, while the link is down: with
+  # stop_outdates_secondary, this Secondary outdates its data and gives up its score.
+  OCF_RESKEY_stop_outdates_secondary=true OCF_RESKEY_CRM_meta_notify_type=post \
+    OCF_RESKEY_CRM_meta_notify_operation=promote OCF_RESKEY_CRM_meta_notify_master_uname=guest1 \
+    OCF_RESKEY_CRM_meta_notify_promoted_uname=guest1 expect_agent 0 notify
+  [ "$(drbdadm dstate r0)" = Outdated/DUnknown ] || fail "notify left guest2 $(drbdadm dstate r0)"
+  expect_score none
+  expect_agent 0 monitor
+  expect_score none  # Outdated: not to be promoted
 fi
 barrier link-checked
 [ "$me" = 2 ] && ip link set "$link" up
