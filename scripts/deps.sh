@@ -29,8 +29,8 @@ packages=(
   # userland, so the storage tools the guest cases drive are installed here
   qemu-system-x86 busybox-static drbd-utils lvm2 ocfs2-tools gfs2-utils targetcli-fb python3-gi
   dbus udev corosync dlm-controld kmod
-  # storage agents (LVM, OCFS2, GFS2, DLM): JSON reports; the tools are in the guest tier group
-  nlohmann-json3-dev
+  # storage agents (LVM, OCFS2, GFS2, DLM): JSON reports; lvmlockd for the guest tier's shared VG
+  nlohmann-json3-dev lvm2-lockd
   # iSCSI: tgtd, which the iSCSI agents drive in tests and benchmarks, and libiscsi's
   # initiator tools (iscsi-ls, iscsi-readcapacity16) that check the LUNs from outside
   tgt libiscsi-bin

@@ -24,6 +24,14 @@ TEST_CASE("mounted.ocfs2 -d names the superblock's stack and cluster", "[storage
   REQUIRE(local);
   CHECK(local->stack == "None");
   CHECK(local->cluster.empty());
+  const auto guest = parse_mounted_ocfs2(capture("ocfs2/guest-mounted-d-pcmk.txt"));
+  REQUIRE(guest);
+  CHECK(guest->stack == "pcmk");
+  CHECK(guest->cluster == "hakit");
+  const auto guest_local = parse_mounted_ocfs2(capture("ocfs2/guest-mounted-d-local.txt"));
+  REQUIRE(guest_local);
+  CHECK(guest_local->stack == "None");
+  CHECK(guest_local->cluster.empty());
   CHECK_FALSE(parse_mounted_ocfs2(""));
   CHECK_FALSE(parse_mounted_ocfs2("mounted.ocfs2: No such file or directory\n"));
 }
@@ -31,6 +39,9 @@ TEST_CASE("mounted.ocfs2 -d names the superblock's stack and cluster", "[storage
 TEST_CASE("tunegfs2 -l gives the lock protocol, lockproto= overrides it", "[storage][gfs2]") {
   CHECK(parse_gfs2_lock_protocol(capture("gfs2/host-tunegfs2-l-lock_dlm.txt")) == "lock_dlm");
   CHECK(parse_gfs2_lock_protocol(capture("gfs2/host-tunegfs2-l-lock_nolock.txt")) == "lock_nolock");
+  CHECK(parse_gfs2_lock_protocol(capture("gfs2/guest-tunegfs2-l-lock_dlm.txt")) == "lock_dlm");
+  CHECK(parse_gfs2_lock_protocol(capture("gfs2/guest-tunegfs2-l-lock_nolock.txt")) ==
+        "lock_nolock");
   CHECK(parse_gfs2_lock_protocol("").empty());
   CHECK(lockproto_option("noatime,lockproto=lock_nolock") == "lock_nolock");
   CHECK(lockproto_option("noatime").empty());

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "storage/captures_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 #include "storage/o2cb_agent.h"
 
@@ -11,6 +12,7 @@ using hakit::storage::dlm_stateful_merge_wait;
 using hakit::storage::dlm_waits_for_fencing;
 using hakit::storage::kernel_lockspaces;
 using hakit::storage::lists_user_stack;
+using hakit::storage::testing::capture;
 using hakit::storage::testing::FileTree;
 
 TEST_CASE("dlm_tool status -v shows a stateful merge wait", "[storage][dlm]") {
@@ -22,7 +24,14 @@ TEST_CASE("dlm_tool status -v shows a stateful merge wait", "[storage][dlm]") {
   CHECK_FALSE(dlm_stateful_merge_wait(""));
 }
 
+TEST_CASE("dlm_tool ls of the guest's GFS2 lockspace", "[storage][dlm]") {
+  const std::string ls = capture("dlm/guest-dlm_tool-ls.txt");
+  CHECK(dlm_lockspace_names(ls) == std::vector<std::string>{"gfs"});
+  CHECK_FALSE(dlm_waits_for_fencing(ls));
+}
+
 TEST_CASE("dlm_tool ls lists lockspaces and fencing waits", "[storage][dlm]") {
+  // Shaped after dlm_tool's print_lockspace (a node failure cannot be staged in the guests).
   const char* ls =
       "dlm lockspaces\n"
       "name          lvm_global\n"
@@ -47,15 +56,15 @@ TEST_CASE("the kernel's DLM state in configfs and sysfs", "[storage][dlm]") {
   CHECK_FALSE(dlm_comms_configured(tree.root()));
   tree.file("dlm/cluster/comms/1/addr_list", "");
   CHECK_FALSE(dlm_comms_configured(tree.root()));
-  tree.file("dlm/cluster/comms/2/addr_list", "AF_INET        10.99.0.2/24\n");
+  tree.file("dlm/cluster/comms/2/addr_list", capture("dlm/guest-addr_list.txt"));
   CHECK(dlm_comms_configured(tree.root()));
   tree.directory("sysdlm/gfs");
   CHECK(kernel_lockspaces(tree.path("sysdlm")) == std::vector<std::string>{"gfs"});
   CHECK(kernel_lockspaces(tree.path("absent")).empty());
 }
 
-TEST_CASE("ocfs2 loaded_plugins names the user-space stack", "[storage][o2cb]") {
-  CHECK(lists_user_stack("user\n"));
+TEST_CASE("ocfs2 loaded_cluster_plugins names the user-space stack", "[storage][o2cb]") {
+  CHECK(lists_user_stack(capture("ocfs2/guest-loaded_cluster_plugins.txt")));
   CHECK(lists_user_stack("o2cb\nuser\n"));
   CHECK_FALSE(lists_user_stack("o2cb\n"));
   CHECK_FALSE(lists_user_stack(""));

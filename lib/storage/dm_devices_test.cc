@@ -1,7 +1,9 @@
 #include "storage/dm_devices.h"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
+#include "storage/captures_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 
 using hakit::storage::active_lvm_devices;
@@ -48,4 +50,25 @@ TEST_CASE("active LVs are the LVM devices of sysfs' dm table", "[storage][dm_dev
   CHECK(active_lvm_devices(devices, "vg0", "other").empty());
   CHECK(active_lvm_devices(devices, "vg2").empty());
   CHECK(read_dm_devices(sys.path("missing")).empty());
+}
+
+TEST_CASE("the guest's real dm sysfs entries of two active LVs", "[storage][dm_devices]") {
+  // tests/captures/lvm/guest-sys-block-dm.txt: "dm-N name uuid suspended" per device, as
+  // the guest's /sys/block/dm-N/dm/ showed them after LVM-activate's start.
+  FileTree sys;
+  std::istringstream lines(hakit::storage::testing::capture("lvm/guest-sys-block-dm.txt"));
+  std::string kernel, name, uuid, suspended;
+  while (lines >> kernel >> name >> uuid >> suspended) {
+    sys.file(kernel + "/dm/name", name + "\n");
+    sys.file(kernel + "/dm/uuid", uuid + "\n");
+    sys.file(kernel + "/dm/suspended", suspended + "\n");
+  }
+  const auto devices = read_dm_devices(sys.root());
+  REQUIRE(devices.size() == 2);
+  CHECK(active_lvm_devices(devices, "vgha").size() == 2);
+  const auto logs = active_lvm_devices(devices, "vgha", "my-logs");
+  REQUIRE(logs.size() == 1);
+  CHECK(logs[0].name == lvm_dm_name("vgha", "my-logs"));
+  CHECK_FALSE(logs[0].suspended);
+  CHECK(active_lvm_devices(devices, "vgha", "data").size() == 1);
 }

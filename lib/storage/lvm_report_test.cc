@@ -99,3 +99,13 @@ TEST_CASE("guest vgs: tagged by the agent, then plain", "[storage][lvm_report]")
   CHECK(plain[0].system_id.empty());
   CHECK(detected_access_mode(plain[0]) == VgAccessMode::kLocal);
 }
+
+TEST_CASE("guest vgs: a shared VG of lvmlockd (dlm)", "[storage][lvm_report]") {
+  const auto shared = parse_vgs_report(capture("lvm/guest-vgs-lvmlockd.json"));
+  REQUIRE(shared.size() == 1);
+  CHECK(shared[0].lock_type == "dlm");
+  CHECK(shared[0].shared());
+  CHECK_FALSE(shared[0].clustered());
+  CHECK(hakit::storage::detected_access_mode(shared[0]) ==
+        hakit::storage::VgAccessMode::kLvmlockd);
+}

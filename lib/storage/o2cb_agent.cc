@@ -23,10 +23,10 @@ constexpr const char* kLegacyDaemon = "ocfs2_controld.pcmk";
 
 struct StackFiles {
   std::string cluster_stack;   ///< SYSFS/ocfs2/cluster_stack
-  std::string loaded_plugins;  ///< SYSFS/ocfs2/loaded_plugins
+  std::string loaded_plugins;  ///< SYSFS/ocfs2/loaded_cluster_plugins
   explicit StackFiles(const ocf::Parameters& params)
       : cluster_stack(params.str("sysfs") + "/ocfs2/cluster_stack"),
-        loaded_plugins(params.str("sysfs") + "/ocfs2/loaded_plugins") {}
+        loaded_plugins(params.str("sysfs") + "/ocfs2/loaded_cluster_plugins") {}
 };
 
 std::string contents(const std::string& path) {

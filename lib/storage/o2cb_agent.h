@@ -25,7 +25,7 @@ class O2cbAgent : public ocf::Agent {
   ocf::ExitCode monitor(const ocf::Context& ctx) override;
 };
 
-/// Whether SYSFS/ocfs2/loaded_plugins lists the user-space stack plugin ("user").
+/// Whether SYSFS/ocfs2/loaded_cluster_plugins lists the user-space stack plugin ("user").
 bool lists_user_stack(std::string_view loaded_plugins);
 
 }  // namespace hakit::storage

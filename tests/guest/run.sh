@@ -208,8 +208,6 @@ start_guest() {
     printf 'HAKIT_BUILD_DIR=%q\nHAKIT_SOURCE_DIR=%q\n' "$build_dir" "$(dirname "$(dirname "$here")")"
     printf 'HAKIT_CASE=%q\n' "$case_file"
     printf 'HAKIT_CASE_ARGS=(%s)\n' "$(printf '%q ' "${case_args[@]}")"
-    [ "$disk" != 0 ] && printf 'HAKIT_DISK=/dev/vda\n'
-    [ -n "$shared_disk" ] && printf 'HAKIT_SHARED_DISK=/dev/vd%s\n' "$([ "$disk" != 0 ] && echo b || echo a)"
     if [ "$guests" -eq 2 ]; then
       printf 'HAKIT_IP=10.99.0.%d\nHAKIT_PEER_IP=10.99.0.%d\n' "$node" "$peer"
       printf 'HAKIT_PEER_NAME=guest%d\n' "$peer"
@@ -228,11 +226,14 @@ start_guest() {
     -virtfs "local,path=$run/shared,mount_tag=shared,security_model=none")
   if [ "$disk" != 0 ]; then
     truncate -s "$disk" "$run/disk$node.raw"
-    qemu+=(-drive "file=$run/disk$node.raw,format=raw,if=virtio,cache=unsafe")
+    # Serial numbers name the disks in the guest (stage2.sh): the kernel's vda/vdb order
+    # follows PCI slots, not the command line (an if=virtio drive came after the shared one).
+    qemu+=(-drive "file=$run/disk$node.raw,format=raw,if=none,id=private,cache=unsafe"
+           -device virtio-blk-pci,drive=private,serial=hakit-disk)
   fi
   if [ -n "$shared_disk" ]; then
     qemu+=(-drive "file=$run/shared.raw,format=raw,if=none,id=shared,cache=writeback,file.locking=off"
-           -device virtio-blk-pci,drive=shared,share-rw=on)
+           -device virtio-blk-pci,drive=shared,share-rw=on,serial=hakit-shared)
   fi
   if [ "$guests" -eq 2 ]; then
     local role=listen

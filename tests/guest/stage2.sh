@@ -57,7 +57,16 @@ fi
 
 export HAKIT_NODE HAKIT_NODES HAKIT_BUILD_DIR HAKIT_SOURCE_DIR HAKIT_KERNEL_VERSION
 export HAKIT_RESULTS=/hakit/results HAKIT_SHARED=/hakit/shared
-export HAKIT_DISK=${HAKIT_DISK:-} HAKIT_SHARED_DISK=${HAKIT_SHARED_DISK:-}
+# The disks by the serial numbers run.sh gave them.
+HAKIT_DISK="" HAKIT_SHARED_DISK=""
+for serial in /sys/block/vd*/serial; do
+  [ -e "$serial" ] || continue
+  case $(cat "$serial") in
+    hakit-disk) HAKIT_DISK=/dev/$(basename "$(dirname "$serial")") ;;
+    hakit-shared) HAKIT_SHARED_DISK=/dev/$(basename "$(dirname "$serial")") ;;
+  esac
+done
+export HAKIT_DISK HAKIT_SHARED_DISK
 export HAKIT_IP=${HAKIT_IP:-} HAKIT_PEER_IP=${HAKIT_PEER_IP:-} HAKIT_PEER_NAME=${HAKIT_PEER_NAME:-}
 echo "guest$HAKIT_NODE: $(uname -r), up $(cut -d' ' -f1 /proc/uptime) s; running $HAKIT_CASE"
 cd /tmp && bash "$HAKIT_CASE" "${HAKIT_CASE_ARGS[@]}"

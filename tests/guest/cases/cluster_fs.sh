@@ -13,7 +13,7 @@ trap 'echo "-- kernel log"; dmesg | tail -n 30' EXIT
 
 AGENTS=/usr/lib/ocf/resource.d/hakit
 CAPTURES=$HAKIT_RESULTS/captures
-mkdir -p "$CAPTURES/dlm" "$CAPTURES/ocfs2" "$CAPTURES/gfs2"
+mkdir -p "$CAPTURES/dlm" "$CAPTURES/ocfs2" "$CAPTURES/gfs2" "$CAPTURES/lvm"
 export OCF_RESKEY_CRM_meta_interval=0
 peer=$((3 - HAKIT_NODE))
 clone() {  # clone: what Pacemaker gives a clone instance
@@ -140,7 +140,7 @@ run 7 o2cb monitor
 run 6 o2cb validate-all stack=o2cb
 run 0 o2cb start
 run 0 o2cb monitor
-cat /sys/fs/ocfs2/loaded_plugins > "$CAPTURES/ocfs2/guest-loaded_plugins.txt"
+cat /sys/fs/ocfs2/loaded_cluster_plugins > "$CAPTURES/ocfs2/guest-loaded_cluster_plugins.txt"
 cat /sys/fs/ocfs2/cluster_stack > "$CAPTURES/ocfs2/guest-cluster_stack.txt"
 if [ "$HAKIT_NODE" = 1 ]; then
   mkfs.ocfs2 -q -F --cluster-stack=pcmk --cluster-name=hakit -N 2 "$HAKIT_SHARED_DISK" </dev/null
@@ -170,10 +170,50 @@ mounted.ocfs2 -d "$HAKIT_DISK" > "$CAPTURES/ocfs2/guest-mounted-d-local.txt"
 fs 6 start "$HAKIT_DISK" ocfs2
 barrier cluster-fs-done
 
+step "lvmlockd, and a shared VG's LV through LVM-activate (lvmlockd, shared then exclusive)"
+printf 'global { use_lvmlockd = 1 }\n' > /etc/lvm/lvm.conf
+export OCF_RESOURCE_INSTANCE=lvmlockd
+run 7 lvmlockd monitor
+run 0 lvmlockd start
+run 0 lvmlockd monitor
+if [ "$HAKIT_NODE" = 1 ]; then
+  wipefs -q -a "$HAKIT_SHARED_DISK"
+  vgcreate -q --shared vgshared "$HAKIT_SHARED_DISK"
+  vgchange -q --lockstart vgshared
+  lvcreate -q -an -Zn -L 8M -n lv vgshared
+  vgs --reportformat json -o vg_name,vg_attr,vg_lock_type,vg_systemid,vg_tags,lv_count,vg_autoactivation \
+    vgshared > "$CAPTURES/lvm/guest-vgs-lvmlockd.json"
+  vgchange -q --lockstop vgshared
+fi
+shared_disk_written vgcreate
+lv() {  # lv EXPECTED ACTION [NAME=VALUE...]: LVM-activate on vgshared/lv
+  local expected=$1 action=$2
+  shift 2
+  OCF_RESOURCE_INSTANCE=lv run "$expected" LVM-activate "$action" vgname=vgshared lvname=lv \
+    vg_access_mode=lvmlockd "$@"
+}
+lv 7 monitor
+lv 0 start activation_mode=shared
+lv 0 monitor
+barrier lv-shared
+dmsetup info vgshared-lv >/dev/null || fail "vgshared/lv not active here"
+lv 0 stop
+lv 7 monitor
+barrier lv-shared-stopped
+[ "$HAKIT_NODE" = 1 ] && lv 0 start activation_mode=exclusive
+barrier lv-exclusive
+[ "$HAKIT_NODE" = 2 ] && lv 1 start activation_mode=exclusive  # the lock is guest1's
+barrier lv-exclusive-tried
+lv 0 stop
+export OCF_RESOURCE_INSTANCE=lvmlockd
+run 0 lvmlockd stop
+run 7 lvmlockd monitor
+barrier lvmlockd-stopped
+
 if [ "$HAKIT_NODE" = 1 ]; then
   step "examples/ocfs2.crm loads into a CIB (crmsh, a file-backed CIB)"
   cibadmin --empty > /tmp/cib.xml
-  CIB_file=/tmp/cib.xml crm configure load update "$HAKIT_SOURCE_DIR/examples/ocfs2.crm" || true
+  CIB_file=/tmp/cib.xml crm -F configure load update "$HAKIT_SOURCE_DIR/examples/ocfs2.crm" || true
   CIB_file=/tmp/cib.xml crm configure show ocfs2-1-clone o2cb-before-ocfs2-1 | tee /dev/stderr |
     grep -c 'ocfs2-1-clone' | grep -q 2 || fail "examples/ocfs2.crm did not load"
 fi

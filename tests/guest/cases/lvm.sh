@@ -32,6 +32,12 @@ lvm_conf() {  # lvm_conf TEXT: this guest's whole lvm.conf (the overlay makes /e
   printf '%s\n' "$1" > /etc/lvm/lvm.conf
 }
 vgs_json() { vgs --reportformat json -o vg_name,vg_attr,vg_lock_type,vg_systemid,vg_tags,lv_count,vg_autoactivation vgha; }
+sys_block_dm() {  # the sysfs files the monitor reads: "dm-N name uuid suspended"
+  local dm
+  for dm in /sys/block/dm-*/dm; do
+    echo "$(basename "$(dirname "$dm")") $(cat "$dm/name") $(cat "$dm/uuid") $(cat "$dm/suspended")"
+  done
+}
 lvs_json() { lvs --reportformat json -o vg_name,lv_name,lv_attr,lv_active vgha; }
 
 step "a VG with two LVs, owned by this node's system ID (uname)"
@@ -52,6 +58,7 @@ run 0 validate-all
 run 0 start
 active vgha/data && active vgha/my-logs || fail "start did not activate both LVs"
 capture vgs-systemid-active.json vgs_json
+capture sys-block-dm.txt sys_block_dm
 capture lvs-active.json lvs_json
 [ "$(vgs --noheadings -o vg_autoactivation vgha | tr -d ' ')" = "" ] ||
   fail "system_id start left autoactivation enabled"
@@ -160,13 +167,13 @@ unset OCF_RESKEY_volgrpname OCF_RESKEY_exclusive
 
 step "examples/lvm.crm loads into a CIB (crmsh, a file-backed CIB)"
 cibadmin --empty > /tmp/cib.xml
-CIB_file=/tmp/cib.xml crm configure load update "$HAKIT_SOURCE_DIR/examples/lvm.crm" || true
+CIB_file=/tmp/cib.xml crm -F configure load update "$HAKIT_SOURCE_DIR/examples/lvm.crm" || true
 CIB_file=/tmp/cib.xml crm configure show LVMforVM1 | tee /dev/stderr | grep -q 'ocf:hakit:LVM' ||
   fail "examples/lvm.crm did not load"
 
 step "ocf-tester on LVM-activate"
 lvm_conf 'global { system_id_source = "uname" }'
-vgchange -q --systemid "$(uname -n)" vgha
+vgchange -q -y --systemid "$(uname -n)" vgha
 unset OCF_RESKEY_CRM_meta_interval
 ocf-tester -n vg -o vgname=vgha -o vg_access_mode=system_id "$RA" ||
   fail "ocf-tester failed"
