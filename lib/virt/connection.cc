@@ -2,6 +2,7 @@
 
 #include <libvirt/virterror.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
@@ -20,6 +21,18 @@ constexpr unsigned kKeepaliveCount = 3;
 
 void ignore_libvirt_error(void*, virErrorPtr) {}
 
+// The event loop thread, stopped before the process exits: left running, it would poll
+// libvirt's state while exit() tears it down.
+std::atomic<bool> loop_stopping{false};
+int loop_wakeup_timer = -1;
+std::thread* loop_thread = nullptr;
+
+void stop_event_loop() {
+  loop_stopping = true;
+  virEventUpdateTimeout(loop_wakeup_timer, 0);  // fires at once: the loop returns and sees the flag
+  loop_thread->join();
+}
+
 /// libvirt prints every error on stderr by default, and keepalive needs an event loop:
 /// both are set up once per process, before the first connection.
 void initialize_libvirt() {
@@ -27,9 +40,12 @@ void initialize_libvirt() {
   std::call_once(once, [] {
     virSetErrorFunc(nullptr, ignore_libvirt_error);
     if (virInitialize() < 0 || virEventRegisterDefaultImpl() < 0) return;
-    std::thread([] {
-      for (;;) virEventRunDefaultImpl();
-    }).detach();
+    loop_wakeup_timer = virEventAddTimeout(-1, [](int, void*) {}, nullptr, nullptr);
+    if (loop_wakeup_timer < 0) return;  // no way to stop the loop: no keepalive either
+    loop_thread = new std::thread([] {
+      while (!loop_stopping) virEventRunDefaultImpl();
+    });
+    std::atexit(stop_event_loop);
   });
 }
 
