@@ -40,7 +40,8 @@ void initialize_libvirt() {
   std::call_once(once, [] {
     virSetErrorFunc(nullptr, ignore_libvirt_error);
     if (virInitialize() < 0 || virEventRegisterDefaultImpl() < 0) return;
-    loop_wakeup_timer = virEventAddTimeout(-1, [](int, void*) {}, nullptr, nullptr);
+    loop_wakeup_timer = virEventAddTimeout(
+        -1, [](int, void*) {}, nullptr, nullptr);
     if (loop_wakeup_timer < 0) return;  // no way to stop the loop: no keepalive either
     loop_thread = new std::thread([] {
       while (!loop_stopping) virEventRunDefaultImpl();

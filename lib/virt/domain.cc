@@ -33,13 +33,20 @@ bool connection_lost() {
 
 std::string_view describe(DomainState state) {
   switch (state) {
-    case DomainState::kRunning: return "running";
-    case DomainState::kPaused: return "paused";
-    case DomainState::kShuttingDown: return "in shutdown";
-    case DomainState::kShutOff: return "shut off";
-    case DomainState::kCrashed: return "crashed";
-    case DomainState::kSuspendedToDisk: return "pmsuspended";
-    case DomainState::kNoState: return "no state";
+    case DomainState::kRunning:
+      return "running";
+    case DomainState::kPaused:
+      return "paused";
+    case DomainState::kShuttingDown:
+      return "in shutdown";
+    case DomainState::kShutOff:
+      return "shut off";
+    case DomainState::kCrashed:
+      return "crashed";
+    case DomainState::kSuspendedToDisk:
+      return "pmsuspended";
+    case DomainState::kNoState:
+      return "no state";
   }
   return "unknown";
 }
@@ -96,13 +103,20 @@ DomainState Domain::state() const {
   }
   switch (state) {
     case VIR_DOMAIN_RUNNING:
-    case VIR_DOMAIN_BLOCKED: return DomainState::kRunning;
-    case VIR_DOMAIN_PAUSED: return DomainState::kPaused;
-    case VIR_DOMAIN_SHUTDOWN: return DomainState::kShuttingDown;
-    case VIR_DOMAIN_SHUTOFF: return DomainState::kShutOff;
-    case VIR_DOMAIN_CRASHED: return DomainState::kCrashed;
-    case VIR_DOMAIN_PMSUSPENDED: return DomainState::kSuspendedToDisk;
-    default: return DomainState::kNoState;
+    case VIR_DOMAIN_BLOCKED:
+      return DomainState::kRunning;
+    case VIR_DOMAIN_PAUSED:
+      return DomainState::kPaused;
+    case VIR_DOMAIN_SHUTDOWN:
+      return DomainState::kShuttingDown;
+    case VIR_DOMAIN_SHUTOFF:
+      return DomainState::kShutOff;
+    case VIR_DOMAIN_CRASHED:
+      return DomainState::kCrashed;
+    case VIR_DOMAIN_PMSUSPENDED:
+      return DomainState::kSuspendedToDisk;
+    default:
+      return DomainState::kNoState;
   }
 }
 
@@ -146,12 +160,18 @@ virDomainInfo Domain::info() const {
 std::optional<unsigned> shutdown_flags(std::string_view modes) {
   unsigned flags = 0;
   for (const auto& mode : split(modes, ", ")) {
-    if (mode == "acpi") flags |= VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN;
-    else if (mode == "agent") flags |= VIR_DOMAIN_SHUTDOWN_GUEST_AGENT;
-    else if (mode == "initctl") flags |= VIR_DOMAIN_SHUTDOWN_INITCTL;
-    else if (mode == "signal") flags |= VIR_DOMAIN_SHUTDOWN_SIGNAL;
-    else if (mode == "paravirt") flags |= VIR_DOMAIN_SHUTDOWN_PARAVIRT;
-    else return std::nullopt;
+    if (mode == "acpi")
+      flags |= VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN;
+    else if (mode == "agent")
+      flags |= VIR_DOMAIN_SHUTDOWN_GUEST_AGENT;
+    else if (mode == "initctl")
+      flags |= VIR_DOMAIN_SHUTDOWN_INITCTL;
+    else if (mode == "signal")
+      flags |= VIR_DOMAIN_SHUTDOWN_SIGNAL;
+    else if (mode == "paravirt")
+      flags |= VIR_DOMAIN_SHUTDOWN_PARAVIRT;
+    else
+      return std::nullopt;
   }
   return flags;
 }

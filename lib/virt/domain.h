@@ -11,7 +11,15 @@
 
 namespace hakit::virt {
 
-enum class DomainState { kRunning, kPaused, kShuttingDown, kShutOff, kCrashed, kSuspendedToDisk, kNoState };
+enum class DomainState {
+  kRunning,
+  kPaused,
+  kShuttingDown,
+  kShutOff,
+  kCrashed,
+  kSuspendedToDisk,
+  kNoState
+};
 
 /// "running", "shut off", ... as virsh domstate prints them.
 std::string_view describe(DomainState state);

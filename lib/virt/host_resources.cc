@@ -23,7 +23,8 @@ void start_each(const Connection& conn, const std::vector<std::string>& names,
     const std::string error = ok ? "" : last_libvirt_error();
     free(object);
     if (!ok) {
-      throw ocf::Error(ocf::ExitCode::kErrGeneric, cat("cannot start ", kind, " ", name, ": ", error));
+      throw ocf::Error(ocf::ExitCode::kErrGeneric,
+                       cat("cannot start ", kind, " ", name, ": ", error));
     }
   }
 }
@@ -55,14 +56,17 @@ void free_all(std::vector<RunningDomain>& domains) {
   for (auto& domain : domains) virDomainFree(domain.dom);
 }
 
-unsigned long long free_kib(const Connection& conn) { return virNodeGetFreeMemory(conn.get()) / 1024; }
+unsigned long long free_kib(const Connection& conn) {
+  return virNodeGetFreeMemory(conn.get()) / 1024;
+}
 
 }  // namespace
 
 void start_networks_and_pools(const Connection& conn, const std::vector<std::string>& networks,
                               const std::vector<std::string>& pools) {
-  start_each(conn, networks, "network", virNetworkLookupByName, virNetworkIsActive,
-             [](virNetworkPtr network, unsigned) { return virNetworkCreate(network); }, virNetworkFree);
+  start_each(
+      conn, networks, "network", virNetworkLookupByName, virNetworkIsActive,
+      [](virNetworkPtr network, unsigned) { return virNetworkCreate(network); }, virNetworkFree);
   start_each(conn, pools, "storage pool", virStoragePoolLookupByName, virStoragePoolIsActive,
              virStoragePoolCreate, virStoragePoolFree);
 }
@@ -92,8 +96,8 @@ void return_memory(const Connection& conn, unsigned long long reserved_kib) {
   for (const auto& other : others) {
     const unsigned long long available = free_kib(conn);
     if (other.info.memory >= other.info.maxMem || available <= reserved_kib) continue;
-    const unsigned long long grant =
-        std::min<unsigned long long>(other.info.maxMem - other.info.memory, available - reserved_kib);
+    const unsigned long long grant = std::min<unsigned long long>(
+        other.info.maxMem - other.info.memory, available - reserved_kib);
     if (virDomainSetMemory(other.dom, other.info.memory + grant) < 0) {
       ocf::log_debug(cat("cannot grow ", virDomainGetName(other.dom), ": ", last_libvirt_error()));
     }

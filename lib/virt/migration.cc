@@ -134,8 +134,8 @@ MigrationPlan plan_migration(const MigrationSettings& settings, const std::strin
   } else if (!option_uri.empty()) {
     plan.migrate_uri = replace_node(option_uri, target_node);
   } else if (!settings.network_suffix.empty()) {
-    const std::string driver = settings.hypervisor_uri.substr(
-        0, settings.hypervisor_uri.find_first_of("+:"));
+    const std::string driver =
+        settings.hypervisor_uri.substr(0, settings.hypervisor_uri.find_first_of("+:"));
     if (driver == "qemu") {
       plan.migrate_uri =
           cat("tcp:", host, ":", settings.migrateport.value_or(random_migration_port()));

@@ -13,14 +13,14 @@
 namespace hakit::virt {
 
 struct MigrationSettings {
-  std::string hypervisor_uri{};   ///< this node's hypervisor URI
-  std::string remoteuri{};        ///< explicit target URI, %n = target node
-  std::string transport{};        ///< ssh, tcp, tls... inserted as scheme+transport
-  std::string user{};             ///< user@ in the target URI
-  std::string network_suffix{};   ///< appended to the target's first host name label
-  std::string migrateuri{};       ///< explicit data URI, %n = target node
+  std::string hypervisor_uri{};  ///< this node's hypervisor URI
+  std::string remoteuri{};       ///< explicit target URI, %n = target node
+  std::string transport{};       ///< ssh, tcp, tls... inserted as scheme+transport
+  std::string user{};            ///< user@ in the target URI
+  std::string network_suffix{};  ///< appended to the target's first host name label
+  std::string migrateuri{};      ///< explicit data URI, %n = target node
   std::optional<long long> migrateport{};
-  std::string options{};          ///< virsh migrate options
+  std::string options{};  ///< virsh migrate options
   unsigned long long speed_mib = 0;
   unsigned long long downtime_ms = 0;
 };

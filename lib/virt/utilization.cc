@@ -14,7 +14,8 @@ void apply(UtilizationPolicy policy, const std::string& attribute, const std::st
   if (policy == UtilizationPolicy::kLeave) return;
   const exec::Deadline limit = deadline.capped(kToolBudget);
   if (policy == UtilizationPolicy::kSet) {
-    const auto current = exec::run({.argv = {"crm_resource", "-Q", "-r", resource, "-z", "-g", attribute}}, limit);
+    const auto current =
+        exec::run({.argv = {"crm_resource", "-Q", "-r", resource, "-z", "-g", attribute}}, limit);
     if (current.ok() && trim(current.out) == value) return;
   }
   std::vector<std::string> argv = {"crm_resource", "-r", resource, "-z"};
@@ -25,7 +26,8 @@ void apply(UtilizationPolicy policy, const std::string& attribute, const std::st
   }
   const auto result = exec::run({.argv = argv}, limit);
   if (!result.ok()) {
-    ocf::log_warning(cat("crm_resource failed to ", policy == UtilizationPolicy::kSet ? "set" : "unset",
+    ocf::log_warning(cat("crm_resource failed to ",
+                         policy == UtilizationPolicy::kSet ? "set" : "unset",
                          " utilization attribute ", attribute, ": ", result.first_error_line()));
   }
 }

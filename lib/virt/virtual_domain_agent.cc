@@ -21,7 +21,8 @@ unsigned long long non_negative(const ocf::Parameters& params, std::string_view 
 std::string overlay_for(const std::string& config) {
   const size_t slash = config.rfind('/');
   const size_t dot = config.rfind('.');
-  const bool has_extension = dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
+  const bool has_extension =
+      dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
   return cat(has_extension ? config.substr(0, dot) : config, ".qcow2");
 }
 
@@ -31,15 +32,18 @@ VmConfig VirtualDomainAgent::configure(const ocf::Context& ctx) const {
   const auto& params = ctx.params;
   const std::string& config = params.str("config");
   if (!config.starts_with('/')) {
-    throw Error(ExitCode::kErrConfigured, cat("config must be an absolute path, not '", config, "'"));
+    throw Error(ExitCode::kErrConfigured,
+                cat("config must be an absolute path, not '", config, "'"));
   }
   std::string xml;
   if (!read_file(config, xml)) {
-    throw Error(ExitCode::kErrInstalled, cat("configuration file ", config, " does not exist or is not readable"));
+    throw Error(ExitCode::kErrInstalled,
+                cat("configuration file ", config, " does not exist or is not readable"));
   }
   const auto facts = read_domain_xml(xml);
   if (!facts) {
-    throw Error(ExitCode::kErrConfigured, cat(config, " is not a libvirt domain XML document with a <name>"));
+    throw Error(ExitCode::kErrConfigured,
+                cat(config, " is not a libvirt domain XML document with a <name>"));
   }
 
   VmConfig cfg;
@@ -50,7 +54,8 @@ VmConfig VirtualDomainAgent::configure(const ocf::Context& ctx) const {
   cfg.force_stop = params.boolean("force_stop");
   cfg.snapshot_dir = params.str("snapshot");
   if (cfg.force_stop && !cfg.snapshot_dir.empty()) {
-    throw Error(ExitCode::kErrConfigured, "force_stop and snapshot exclude each other: set only one");
+    throw Error(ExitCode::kErrConfigured,
+                "force_stop and snapshot exclude each other: set only one");
   }
   const auto flags = shutdown_flags(params.str("shutdown_mode"));
   if (!flags) {
@@ -65,16 +70,17 @@ VmConfig VirtualDomainAgent::configure(const ocf::Context& ctx) const {
   cfg.monitor_scripts = split(params.str("monitor_scripts"));
   cfg.start_resources = params.boolean("start_resources");
   if (params.is_set("backingfile")) {
-    cfg.cow_disk = CowDisk{params.str("backingfile"), overlay_for(config), params.boolean("stateless"),
-                           split(params.str("copyindirs"))};
+    cfg.cow_disk = CowDisk{params.str("backingfile"), overlay_for(config),
+                           params.boolean("stateless"), split(params.str("copyindirs"))};
   } else if (params.boolean("stateless")) {
     throw Error(ExitCode::kErrConfigured, "stateless needs backingfile");
   }
 
   cfg.utilization.cpu = utilization_policy(params.boolean("autoset_utilization_cpu"),
                                            params.boolean("unset_utilization_cpu"));
-  cfg.utilization.host_memory = utilization_policy(params.boolean("autoset_utilization_host_memory"),
-                                                   params.boolean("unset_utilization_host_memory"));
+  cfg.utilization.host_memory =
+      utilization_policy(params.boolean("autoset_utilization_host_memory"),
+                         params.boolean("unset_utilization_host_memory"));
   cfg.utilization.hv_memory = utilization_policy(params.boolean("autoset_utilization_hv_memory"),
                                                  params.boolean("unset_utilization_hv_memory"));
 

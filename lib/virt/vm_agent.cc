@@ -82,7 +82,8 @@ ExitCode state_without_libvirt(const VmConfig& cfg, const Unreachable& why) {
                 cat(why.what(), "; the state of domain ", cfg.name, " is unknown without it"));
   }
   if (const auto pid = find_emulator(cfg.name)) {
-    ocf::log_warning(cat(why.what(), "; domain ", cfg.name, " is running (emulator PID ", *pid, ")"));
+    ocf::log_warning(
+        cat(why.what(), "; domain ", cfg.name, " is running (emulator PID ", *pid, ")"));
     return ExitCode::kSuccess;
   }
   ocf::log_warning(cat(why.what(), "; domain ", cfg.name, " has no emulator process: not running"));
@@ -114,7 +115,7 @@ void run_monitor_scripts(const VmConfig& cfg, const exec::Deadline& deadline) {
 }
 
 bool file_has_content(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && st.st_size > 0;
 }
 
@@ -124,8 +125,9 @@ void prepare_cow_disk(const CowDisk& disk, const exec::Deadline& deadline) {
                                            "-b", disk.backing_file, disk.overlay}},
                                  deadline);
   if (!created.ok()) {
-    throw Error(ExitCode::kErrGeneric, cat("qemu-img create ", disk.overlay, " on ",
-                                           disk.backing_file, " failed: ", created.first_error_line()));
+    throw Error(ExitCode::kErrGeneric,
+                cat("qemu-img create ", disk.overlay, " on ", disk.backing_file,
+                    " failed: ", created.first_error_line()));
   }
   if (disk.copy_in_dirs.empty()) return;
   std::vector<std::string> argv = {"virt-copy-in", "-a", disk.overlay};
@@ -133,12 +135,14 @@ void prepare_cow_disk(const CowDisk& disk, const exec::Deadline& deadline) {
   argv.push_back("/");
   const auto copied = exec::run({.argv = argv}, deadline);
   if (!copied.ok()) {
-    throw Error(ExitCode::kErrGeneric, cat("virt-copy-in into ", disk.overlay, " failed: ",
-                                           copied.first_error_line()));
+    throw Error(ExitCode::kErrGeneric,
+                cat("virt-copy-in into ", disk.overlay, " failed: ", copied.first_error_line()));
   }
 }
 
-std::string snapshot_path(const VmConfig& cfg) { return cat(cfg.snapshot_dir, "/", cfg.name, ".state"); }
+std::string snapshot_path(const VmConfig& cfg) {
+  return cat(cfg.snapshot_dir, "/", cfg.name, ".state");
+}
 
 /// save_config_on_stop: the domain's inactive XML back into the config file, atomically,
 /// only when it changed.
@@ -217,7 +221,8 @@ ExitCode stop_through_libvirt(const VmConfig& cfg, const exec::Deadline& deadlin
     } catch (const Error& error) {
       ocf::log_warning(error.what());
     }
-    if (!off) ocf::log_warning(cat("domain ", cfg.name, " did not shut down in time: destroying it"));
+    if (!off)
+      ocf::log_warning(cat("domain ", cfg.name, " did not shut down in time: destroying it"));
   }
   if (!off) {
     dom->destroy();
@@ -331,7 +336,8 @@ ExitCode VmAgent::monitor(const ocf::Context& ctx) {
         return ExitCode::kNotRunning;
       }
     } catch (const Unreachable& unreachable) {
-      if (const ExitCode code = state_without_libvirt(cfg, unreachable); code != ExitCode::kSuccess) {
+      if (const ExitCode code = state_without_libvirt(cfg, unreachable);
+          code != ExitCode::kSuccess) {
         return code;
       }
     }
@@ -345,7 +351,8 @@ ExitCode VmAgent::migrate_to(const ocf::Context& ctx) {
   const VmConfig cfg = configure(ctx);
   const auto target = ctx.env.meta("migrate_target");
   if (!target || target->empty()) {
-    throw Error(ExitCode::kErrGeneric, "migrate_to needs CRM_meta_migrate_target (the target node)");
+    throw Error(ExitCode::kErrGeneric,
+                "migrate_to needs CRM_meta_migrate_target (the target node)");
   }
   return needing_libvirt([&] {
     const Connection conn = connect(cfg, ctx.deadline);
@@ -355,7 +362,8 @@ ExitCode VmAgent::migrate_to(const ocf::Context& ctx) {
     }
     if (!cfg.save_config_to.empty()) save_config(*dom, cfg, ctx.deadline);
     const std::string node(*target);
-    const MigrationPlan plan = plan_migration(cfg.migration, node, target_address(cfg, node, ctx.deadline));
+    const MigrationPlan plan =
+        plan_migration(cfg.migration, node, target_address(cfg, node, ctx.deadline));
     ocf::log_info(cat("live-migrating domain ", cfg.name, " to ", node, " (", plan.remote_uri,
                       plan.migrate_uri.empty() ? "" : cat(", data over ", plan.migrate_uri), ")"));
     migrate(*dom, plan, cfg.migration, ctx.deadline);
@@ -371,7 +379,8 @@ ExitCode VmAgent::migrate_from(const ocf::Context& ctx) {
     // Unknown here at all: the migration did not happen (a domain being received exists).
     if (!Domain::lookup(conn, cfg.name) ||
         !wait_active(conn, cfg.name, ctx.deadline.capped(kArrivalGrace), kPoll)) {
-      throw Error(ExitCode::kErrGeneric, cat("domain ", cfg.name, " is not running here after migration"));
+      throw Error(ExitCode::kErrGeneric,
+                  cat("domain ", cfg.name, " is not running here after migration"));
     }
     if (const auto dom = Domain::lookup(conn, cfg.name)) {
       update_utilization(cfg.utilization, *dom, ctx.env, ctx.deadline);

@@ -24,16 +24,16 @@ struct CowDisk {
 };
 
 struct VmConfig {
-  std::string uri;   ///< "" for libvirt's default
-  std::string name;  ///< the domain's name
+  std::string uri;                            ///< "" for libvirt's default
+  std::string name;                           ///< the domain's name
   std::function<std::string()> domain_xml{};  ///< read when the domain is created
 
   bool force_stop = false;
-  unsigned shutdown_flags = 0;                   ///< VIR_DOMAIN_SHUTDOWN_*
+  unsigned shutdown_flags = 0;                     ///< VIR_DOMAIN_SHUTDOWN_*
   std::optional<exec::Millis> shutdown_timeout{};  ///< else most of the stop budget
-  std::string snapshot_dir{};                    ///< save/restore NAME.state here
-  std::string save_config_to{};                  ///< inactive XML written back on stop
-  bool sync_config = false;                      ///< csync2 -x after saving
+  std::string snapshot_dir{};                      ///< save/restore NAME.state here
+  std::string save_config_to{};                    ///< inactive XML written back on stop
+  bool sync_config = false;                        ///< csync2 -x after saving
   /// A guest that reboots may briefly vanish (Xen): a recurring monitor and stop re-check
   /// that long before they report it stopped.
   exec::Millis vanish_grace{0};

@@ -71,7 +71,8 @@ VmConfig XenAgent::configure(const ocf::Context& ctx) const {
   const std::string& xmfile = params.str("xmfile");
   std::string text;
   if (!read_file(xmfile, text)) {
-    throw Error(ExitCode::kErrInstalled, cat("xmfile ", xmfile, " does not exist or is not readable"));
+    throw Error(ExitCode::kErrInstalled,
+                cat("xmfile ", xmfile, " does not exist or is not readable"));
   }
   VmConfig cfg;
   cfg.uri = params.str("hypervisor");
@@ -112,7 +113,8 @@ VmConfig XenAgent::configure(const ocf::Context& ctx) const {
     cfg.reserved_host_kib = mib_parameter(ctx, "reserved_Dom0_memory") * 1024;
   }
   cfg.utilization.cpu = utilization_policy(params.boolean("autoset_utilization_cpu"), false);
-  cfg.utilization.hv_memory = utilization_policy(params.boolean("autoset_utilization_hv_memory"), false);
+  cfg.utilization.hv_memory =
+      utilization_policy(params.boolean("autoset_utilization_hv_memory"), false);
 
   cfg.migration.hypervisor_uri = cfg.uri;
   cfg.migration.remoteuri = params.str("remoteuri");

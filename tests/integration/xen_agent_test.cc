@@ -45,8 +45,9 @@ vif = [ "mac=00:16:3e:20:00:01,bridge=xenbr0,model=e1000" ]
 on_crash = "destroy"
 )";
 
-constexpr const char* kMalformedConfig = "name = \"broken\"\nmemory = 64\n"
-                                         "disk = [ 'phy:/dev/vg/lv,xvda,w'\nvcpus = = 2\n";
+constexpr const char* kMalformedConfig =
+    "name = \"broken\"\nmemory = 64\n"
+    "disk = [ 'phy:/dev/vg/lv,xvda,w'\nvcpus = = 2\n";
 
 bool has_root() {
   if (geteuid() == 0) return true;
@@ -105,7 +106,8 @@ TEST_CASE("Xen refuses a malformed config file with ERR_CONFIGURED and the line"
     CHECK(result.exit_reason().starts_with(xmfile + ":4: "));
   }
   // A node without the file: stop succeeds, a probe says not running.
-  const VmResource absent("Xen", {{"xmfile", dir / "absent.cfg"}, {"hypervisor", "qemu:///system"}});
+  const VmResource absent("Xen",
+                          {{"xmfile", dir / "absent.cfg"}, {"hypervisor", "qemu:///system"}});
   CHECK(absent.run("stop").code == kSuccess);
   CHECK(absent.run("monitor").code == kNotRunning);
 }

@@ -10,6 +10,7 @@
 #include "cluster.h"
 #include "drac_simulator.h"
 #include "ipmi_simulator.h"
+#include "libvirt_host.h"
 #include "loop_device.h"
 #include "ssh_key.h"
 
@@ -82,6 +83,19 @@ void serve_apc_pdu(const fs::path& state) {
   }
 }
 
+/// A simulated libvirt host (libvirtd + qemu) with one small running domain NAME (config in
+/// the state directory) for as long as stdin stays open: prints "URI CONFIG" once the domain
+/// runs, destroys it and stops libvirtd at end of input (bench/virt.sh).
+void serve_libvirt_host(const fs::path& state, const std::string& domain) {
+  LibvirtHost host((state / "host").string(), 1);
+  const std::string config = (state / "domain.xml").string();
+  std::ofstream(config) << lab_domain_xml(domain);
+  host.virsh({"create", config});
+  std::cout << host.uri() << " " << config << std::endl;
+  for (std::string line; std::getline(std::cin, line);) {
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,6 +124,12 @@ int main(int argc, char** argv) {
   auto* apc_pdu = app.add_subcommand("apc-pdu", "a simulated APC PDU (snmpd) until stdin closes");
   apc_pdu->add_option("--state", state_dir, "directory for config, logs and the PDU's state")
       ->required();
+  std::string domain = "hakit-bench";
+  auto* libvirt =
+      app.add_subcommand("libvirt-host", "libvirtd + one running qemu domain until stdin closes");
+  libvirt->add_option("--state", state_dir, "directory for the host's state and the domain XML")
+      ->required();
+  libvirt->add_option("--domain", domain, "name of the domain");
   auto* cleanup = app.add_subcommand("cleanup", "undo what crashed tests left behind");
 
   CLI11_PARSE(app, argc, argv);
@@ -123,6 +143,7 @@ int main(int argc, char** argv) {
     if (*ipmi) serve_ipmi(state);
     if (*drac) serve_drac(state);
     if (*apc_pdu) serve_apc_pdu(state);
+    if (*libvirt) serve_libvirt_host(state, domain);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
   } catch (const std::exception& error) {
