@@ -1,6 +1,7 @@
 #include "virt/connection.h"
 
 #include <libvirt/virterror.h>
+#include <signal.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -33,11 +34,16 @@ void stop_event_loop() {
   loop_thread->join();
 }
 
-/// libvirt prints every error on stderr by default, and keepalive needs an event loop:
-/// both are set up once per process, before the first connection.
+/// libvirt prints every error on stderr by default, writes to its sockets with write()
+/// (a daemon that went away would kill the agent with SIGPIPE instead of failing the call,
+/// as libvirt's documentation warns), and keepalive needs an event loop: all set up once
+/// per process, before the first connection. Children get SIGPIPE back (exec::run).
 void initialize_libvirt() {
   static std::once_flag once;
   std::call_once(once, [] {
+    struct sigaction ignore{};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGPIPE, &ignore, nullptr);
     virSetErrorFunc(nullptr, ignore_libvirt_error);
     if (virInitialize() < 0 || virEventRegisterDefaultImpl() < 0) return;
     loop_wakeup_timer = virEventAddTimeout(
