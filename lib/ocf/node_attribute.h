@@ -1,4 +1,6 @@
-// Node attributes and CIB access through Pacemaker's own tools, wrapped once.
+// Node attributes and CIB access through Pacemaker's own tools, wrapped once. A monitor
+// that writes the same value again and again: see ocf/attrd_memo.h, which skips what
+// attrd holds already.
 #pragma once
 
 #include <optional>

@@ -118,7 +118,9 @@ std::string cpuset_of(const ConfigSetting& setting) {
   return compact;
 }
 
-std::string listen_of(const ConfigSetting& setting, const std::string& address) {
+/// A VNC listen address: libvirt takes an IP address or a DNS name.
+const std::string& listen_of(const ConfigSetting& setting) {
+  const std::string& address = text_of(setting);
   if (!is_address_or_name(address)) {
     fail(setting, cat("\"", address, "\" is not an address to listen on"));
   }
@@ -130,18 +132,16 @@ void apply_vfb(const ConfigSetting& setting, DomainSpec& spec) {
   for (const auto& [entry, line] : items_of(setting)) {
     VncSpec vnc;
     bool is_vnc = false;
-    for (const auto& field : split(entry, ",")) {
-      const std::string_view pair = trim(field);
-      const std::size_t equals = pair.find('=');
-      const std::string_view key = trim(pair.substr(0, equals));
-      const std::string_view value =
-          equals == std::string_view::npos ? std::string_view() : trim(pair.substr(equals + 1));
+    for (const auto& [key, value] : split_spec_fields(entry)) {
       if ((key == "vnc" && value != "0") || (key == "type" && value == "vnc")) {
         is_vnc = true;
       } else if ((key == "sdl" && value != "0") || (key == "type" && value == "sdl")) {
         spec.sdl = true;
       } else if (key == "vnclisten") {
-        vnc.listen = listen_of(setting, std::string(value));
+        vnc.listen = value;
+        if (!is_address_or_name(vnc.listen)) {
+          throw ConfigError(line, cat("vfb '", entry, "': bad vnclisten \"", value, "\""));
+        }
       } else if (key == "vncpasswd") {
         vnc.password = value;
       } else if (key == "keymap") {
@@ -283,8 +283,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
        [](const auto& s, auto& spec) {
          if (bool_of(s)) vnc_of(spec);
        }},
-      {"vnclisten",
-       [](const auto& s, auto& spec) { vnc_of(spec).listen = listen_of(s, text_of(s)); }},
+      {"vnclisten", [](const auto& s, auto& spec) { vnc_of(spec).listen = listen_of(s); }},
       {"vncpasswd", [](const auto& s, auto& spec) { vnc_of(spec).password = text_of(s); }},
       {"keymap", [](const auto& s, auto& spec) { vnc_of(spec).keymap = text_of(s); }},
       {"vncdisplay",
@@ -321,13 +320,13 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
       {"localtime", [](const auto& s, auto& spec) { spec.localtime = bool_of(s); }},
       {"rtc_timeoffset",
        [](const auto& s, auto& spec) {
-         std::string_view text = trim(text_of(s));
-         const bool negative = text.starts_with('-');
-         if (negative) text.remove_prefix(1);
-         ConfigSetting magnitude = s;
-         magnitude.value.text = text;
-         const auto seconds = static_cast<long>(number_of(magnitude, 0, 1L << 40, "seconds"));
-         spec.rtc_timeoffset = negative ? -seconds : seconds;
+         const std::string_view text = trim(text_of(s));
+         long seconds = 0;
+         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+         if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+           fail(s, cat("\"", text, "\" is not a number of seconds"));
+         }
+         spec.rtc_timeoffset = seconds;
        }},
       {"stdvga",
        [](const auto& s, auto& spec) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "free_port.h"
+#include "netns.h"
 #include "run_checked.h"
 #include "util/strings.h"
 
@@ -37,21 +38,30 @@ std::string json_string(std::string_view text) {
   return quoted + "\"";
 }
 
-std::string initial_state(const std::vector<std::string>& outlets) {
+std::string json_list(const std::vector<std::string>& texts) {
+  std::vector<std::string> quoted;
+  for (const std::string& text : texts) quoted.push_back(json_string(text));
+  return cat("[", join(quoted, ", "), "]");
+}
+
+std::string initial_state(const ApcPduSimulator::Config& config) {
   std::vector<std::string> entries;
-  for (const std::string& name : outlets) {
+  for (const std::string& name : config.outlets) {
     entries.push_back(cat("{\"name\": ", json_string(name), ", \"state\": \"on\"}"));
   }
   return cat("{\"outlets\": [", join(entries, ", "),
-             "], \"switches\": [], \"delay\": 0, \"stuck\": []}\n");
+             "], \"switches\": [], \"delay\": 0, \"stuck\": [], \"hook\": ",
+             json_list(config.power_hook), "}\n");
 }
 
-std::string snmpd_config(const ApcPduSimulator::Config& config, const std::string& dir, int port,
-                         const std::string& state) {
-  std::string text = cat(
-      "[snmp] persistentDir ", dir, "/persist\n", "agentaddress udp:", ApcPduSimulator::kAddress,
-      ":", port, "\n", "dontLogTCPWrappersConnects yes\n", "rocommunity ", config.read_community,
-      " 127.0.0.0/8\n", "rwcommunity ", config.write_community, " 127.0.0.0/8\n");
+std::string snmpd_config(const ApcPduSimulator::Config& config, const std::string& dir,
+                         const std::string& address, int port, const std::string& state) {
+  // In a namespace of its own only the lab can reach it at all.
+  const std::string clients = config.netns.empty() ? "127.0.0.0/8" : "default";
+  std::string text =
+      cat("[snmp] persistentDir ", dir, "/persist\n", "agentaddress udp:", address, ":", port, "\n",
+          "dontLogTCPWrappersConnects yes\n", "rocommunity ", config.read_community, " ", clients,
+          "\n", "rwcommunity ", config.write_community, " ", clients, "\n");
   if (!config.v3_auth_password.empty() && !config.v3_priv_password.empty()) {
     text += cat("createUser ", config.v3_user, " SHA \"", config.v3_auth_password, "\" AES \"",
                 config.v3_priv_password, "\"\nrwuser ", config.v3_user, " priv\n");
@@ -71,31 +81,39 @@ std::string log_tail(const std::string& path) {
 }  // namespace
 
 ApcPduSimulator::ApcPduSimulator(const std::string& dir, Config config)
-    : dir_(dir), state_(dir + "/pdu.json"), port_(free_port(kAddress, SOCK_DGRAM)) {
+    : dir_(dir), state_(dir + "/pdu.json"), address_(config.address), port_(config.port) {
+  if (port_ == 0)
+    in_network_namespace(config.netns, [this] { port_ = free_port(address_, SOCK_DGRAM); });
   std::filesystem::create_directories(dir_ + "/persist");
-  write_atomically(state_, initial_state(config.outlets));
+  write_atomically(state_, initial_state(config));
   const std::string config_path = dir_ + "/snmpd.conf";
-  write_atomically(config_path, snmpd_config(config, dir_, port_, state_));
+  write_atomically(config_path, snmpd_config(config, dir_, address_, port_, state_));
   const std::string log = dir_ + "/snmpd.log";
   // -m "" -M "": no MIB modules to look for (Debian ships none), so no noise in the log.
-  snmpd_.emplace(std::vector<std::string>{"/usr/sbin/snmpd", "-f", "-Lo", "-C", "-I", "-smux", "-m",
-                                          "", "-M", "", "-c", config_path},
-                 log);
+  std::vector<std::string> argv = {
+      "/usr/sbin/snmpd", "-f", "-Lo", "-C", "-I", "-smux", "-m", "", "-M", "", "-c", config_path};
+  if (!config.netns.empty()) argv.insert(argv.begin(), {"/bin/ip", "netns", "exec", config.netns});
+  snmpd_.emplace(argv, log);
   record_.emplace(cat(kRecordPrefix, snmpd_->pid()), std::to_string(snmpd_->pid()));
-  if (!wait_until([&] { return port_in_use(kAddress, port_, SOCK_DGRAM) || !snmpd_->running(); },
-                  10s) ||
-      !snmpd_->running()) {
+  const auto listening = [&] {
+    bool bound = false;
+    in_network_namespace(config.netns, [&] { bound = port_in_use(address_, port_, SOCK_DGRAM); });
+    return bound;
+  };
+  if (!wait_until([&] { return listening() || !snmpd_->running(); }, 10s) || !snmpd_->running()) {
     stop();
     throw std::runtime_error("snmpd did not start:\n" + log_tail(log));
   }
 }
 
-std::string ApcPduSimulator::host_and_port() const { return cat(kAddress, ":", port_); }
+std::string ApcPduSimulator::host_and_port() const { return cat(address_, ":", port_); }
 
-std::vector<ApcPduSimulator::Outlet> ApcPduSimulator::outlets() const {
+std::vector<ApcPduSimulator::Outlet> ApcPduSimulator::outlets() const { return outlets(state_); }
+
+std::vector<ApcPduSimulator::Outlet> ApcPduSimulator::outlets(const std::string& state_file) {
   std::vector<Outlet> outlets;
-  for (const std::string& line :
-       split(run_checked({"jq", "-r", ".outlets[] | \"\\(.state) \\(.name)\"", state_}), "\n")) {
+  for (const std::string& line : split(
+           run_checked({"jq", "-r", ".outlets[] | \"\\(.state) \\(.name)\"", state_file}), "\n")) {
     const size_t space = line.find(' ');
     outlets.push_back({line.substr(space + 1), line.substr(0, space) == "on"});
   }
@@ -122,9 +140,7 @@ void ApcPduSimulator::edit(const std::string& filter) {
 void ApcPduSimulator::set_delay(double seconds) { edit(cat(".delay = ", seconds)); }
 
 void ApcPduSimulator::set_stuck(const std::vector<std::string>& names) {
-  std::vector<std::string> quoted;
-  for (const std::string& name : names) quoted.push_back(json_string(name));
-  edit(cat(".stuck = [", join(quoted, ", "), "]"));
+  edit(cat(".stuck = ", json_list(names)));
 }
 
 ApcPduSimulator::~ApcPduSimulator() { stop(); }

@@ -26,6 +26,14 @@ class ApcPduSimulator {
     std::string v3_user = "pduadmin";
     std::string v3_auth_password = {};
     std::string v3_priv_password = {};
+    /// Where it listens: a network namespace's name (empty: this one), an IPv4 address
+    /// there and a UDP port (0: a free one).
+    std::string netns = {};
+    std::string address = kAddress;
+    int port = 0;
+    /// A program (with arguments) run with the outlet's name and "off" or "on" appended
+    /// after each switch, before the PDU answers (the box's nodes: box.h).
+    std::vector<std::string> power_hook = {};
   };
 
   /// Starts the PDU with its files in `dir` and waits until snmpd listens.
@@ -36,6 +44,7 @@ class ApcPduSimulator {
   ApcPduSimulator& operator=(const ApcPduSimulator&) = delete;
 
   static constexpr const char* kAddress = "127.0.0.1";
+  const std::string& address() const { return address_; }
   int port() const { return port_; }
   /// The PDU's address with its port, as cluster-glue's pduip takes it.
   std::string host_and_port() const;
@@ -48,6 +57,8 @@ class ApcPduSimulator {
   };
   /// The outlets as the PDU has them now, outlet 1 first (read from the state file).
   std::vector<Outlet> outlets() const;
+  /// The same, read from the state file of a PDU that another process runs.
+  static std::vector<Outlet> outlets(const std::string& state_file);
   struct Switch {
     int outlet = 0;
     std::string state;  ///< "on" or "off"
@@ -74,6 +85,7 @@ class ApcPduSimulator {
   void edit(const std::string& filter);
   std::string dir_;
   std::string state_;
+  std::string address_;
   int port_ = 0;
   std::optional<Record> record_;
   std::optional<Daemon> snmpd_;

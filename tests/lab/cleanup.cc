@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "apc_pdu_simulator.h"
+#include "box.h"
 #include "cluster.h"
 #include "installed_file.h"
 #include "ipmi_simulator.h"
@@ -19,6 +20,7 @@ namespace {
 
 // In undo order: stopping the cluster stops the resources that use the mount and devices.
 enum class Kind {
+  box,
   cluster,
   provider_mount,
   libvirt_host,
@@ -31,6 +33,7 @@ enum class Kind {
 };
 
 Kind kind_of(const Record::Entry& entry) {
+  if (Box::is_record(entry.name)) return Kind::box;
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
   if (LibvirtHost::is_record(entry.name)) return Kind::libvirt_host;
@@ -52,6 +55,9 @@ std::vector<std::string> clean_up_stale_state() {
   for (const auto& entry : stale) {
     // Adopting a leftover and dropping the object at once undoes it.
     switch (kind_of(entry)) {
+      case Kind::box:
+        Box::adopt_record(entry.name);
+        break;
       case Kind::cluster:
         Cluster::adopt(entry.value);
         break;

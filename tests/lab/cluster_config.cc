@@ -1,8 +1,18 @@
 #include "cluster_config.h"
 
+#include "util/strings.h"
+
 namespace hakit::lab {
 
-std::string corosync_config() {
+std::string corosync_config(const std::vector<CorosyncNode>& nodes) {
+  std::string nodelist;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    nodelist += cat("    node {\n        name: ", nodes[i].name, "\n        nodeid: ", i + 1,
+                    "\n        ring0_addr: ", nodes[i].address, "\n    }\n");
+  }
+  const std::string votes = nodes.size() == 1   ? "    expected_votes: 1\n"
+                            : nodes.size() == 2 ? "    two_node: 1\n"
+                                                : "";
   return R"(totem {
     version: 2
     cluster_name: hakitlab
@@ -19,16 +29,11 @@ logging {
 }
 quorum {
     provider: corosync_votequorum
-    expected_votes: 1
-}
+)" + votes +
+         R"(}
 nodelist {
-    node {
-        name: node1
-        nodeid: 1
-        ring0_addr: 127.0.0.1
-    }
-}
-)";
+)" + nodelist +
+         "}\n";
 }
 
 std::string seed_cib() {

@@ -1,11 +1,15 @@
 // hakit-lab: the lab's peers from the shell, for the demo script and for cleaning up
 // after a crashed test. It drives the same classes as the integration tests.
+#include <signal.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "apc_pdu_simulator.h"
+#include "box.h"
 #include "cleanup.h"
 #include "cluster.h"
 #include "drac_simulator.h"
@@ -13,6 +17,7 @@
 #include "libvirt_host.h"
 #include "loop_device.h"
 #include "ssh_key.h"
+#include "util/strings.h"
 
 namespace {
 
@@ -96,6 +101,42 @@ void serve_libvirt_host(const fs::path& state, const std::string& domain) {
   }
 }
 
+/// The box (box.h) until SIGTERM or SIGINT: prints `crm_mon` once every node is online
+/// and notes this process's PID in the state directory for `box stop`.
+void run_box(const fs::path& state, int nodes, bool hypervisors) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  sigprocmask(SIG_BLOCK, &stop_signals, nullptr);
+  const Box box(state.string(), nodes, hypervisors);
+  std::cout << box.status() << std::endl;
+  std::ofstream(state / "box.pid") << getpid() << "\n";
+  std::cout << "box ready: " << nodes << " nodes, state in " << state << std::endl;
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  fs::remove(state / "box.pid");
+  std::cout << "stopping the box" << std::endl;
+}
+
+void stop_box(const fs::path& state) {
+  pid_t pid = -1;
+  std::ifstream(state / "box.pid") >> pid;
+  Daemon box = Daemon::adopt(pid, "hakit-lab");
+  if (!box.running()) throw std::runtime_error("no box is running with state in " + state.string());
+  box.stop(std::chrono::seconds(60));
+  std::cout << "box stopped\n";
+}
+
+/// Runs `argv` inside `node`, passing its output and exit status through.
+int run_in_box(const fs::path& state, const std::string& node,
+               const std::vector<std::string>& argv) {
+  const auto result = BoxNode::find(state.string(), node).run(argv, std::chrono::minutes(5));
+  std::cout << result.out;
+  std::cerr << result.err;
+  return result.exit_status < 0 ? 1 : result.exit_status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,6 +173,27 @@ int main(int argc, char** argv) {
   libvirt->add_option("--domain", domain, "name of the domain");
   auto* cleanup = app.add_subcommand("cleanup", "undo what crashed tests left behind");
 
+  auto* box = app.add_subcommand("box", "a cluster of 2 or 3 nodes in namespaces (box.h)")
+                  ->require_subcommand(1);
+  int nodes = 2;
+  std::string node;
+  std::vector<std::string> words;
+  auto* box_start = box->add_subcommand("start", "run it until SIGTERM or SIGINT");
+  box_start->add_option("--nodes", nodes, "how many nodes")->check(CLI::Range(2, 3));
+  bool hypervisors = false;
+  box_start->add_flag("--libvirt", hypervisors, "a libvirtd in each node (qemu:///system)");
+  auto* box_stop = box->add_subcommand("stop", "stop the box that `box start` runs");
+  auto* box_run = box->add_subcommand(
+      "run", "run a command inside a node: box run --state DIR node1 -- crm_mon -1");
+  auto* box_power = box->add_subcommand(
+      "power", "make a node follow its BMC and PDU outlet (the simulators' power hook)");
+  for (auto* command : {box_run, box_power}) {
+    command->add_option("node", node, "node1, node2 or node3")->required();
+    command->add_option("words", words, "the command; the power event, logged")->required();
+  }
+  for (auto* command : {box_start, box_stop, box_run, box_power})
+    command->add_option("--state", state_dir, "the box's directory")->required();
+
   CLI11_PARSE(app, argc, argv);
   try {
     const fs::path state = state_dir.empty() ? fs::path() : fs::absolute(state_dir);
@@ -146,6 +208,10 @@ int main(int argc, char** argv) {
     if (*libvirt) serve_libvirt_host(state, domain);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
+    if (*box_start) run_box(state, nodes, hypervisors);
+    if (*box_stop) stop_box(state);
+    if (*box_run) return run_in_box(state, node, words);
+    if (*box_power) BoxNode::find(state.string(), node).follow_power(hakit::join(words, " "));
   } catch (const std::exception& error) {
     std::cerr << "hakit-lab: " << error.what() << "\n";
     return 1;

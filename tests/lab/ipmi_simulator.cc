@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "free_port.h"
+#include "netns.h"
 #include "util/strings.h"
 #include "util/unique_fd.h"
 
@@ -31,15 +32,15 @@ void write_text(const std::string& path, const std::string& text) {
 
 /// ipmi_sim's LAN configuration: one BMC (MC 0x20) on `port`, the hook for its chassis, and
 /// the users: 1 is the anonymous one every BMC has, 2 the test's administrator.
-std::string lan_conf(int port, const std::string& hook_dir, const IpmiSimulator::Config& config) {
+std::string lan_conf(const std::string& address, int port, const std::string& hook_dir,
+                     const IpmiSimulator::Config& config) {
   const std::string auths = "none md2 md5 straight";
-  return cat("name \"hakitbmc\"\n", "set_working_mc 0x20\n", "  startlan 1\n", "    addr ",
-             IpmiSimulator::kAddress, " ", port, "\n", "    priv_limit admin\n",
-             "    allowed_auths_callback ", auths, "\n", "    allowed_auths_user ", auths, "\n",
-             "    allowed_auths_operator ", auths, "\n", "    allowed_auths_admin ", auths, "\n",
-             "    guid a123456789abcdefa123456789abcdef\n", "  endlan\n", "  chassis_control \"",
-             HAKIT_LAB_SIM_DIR, "/chassis_control ", hook_dir, "\"\n",
-             "  user 1 true \"\" \"test\" user 10 ", auths, "\n", "  user 2 true \"",
+  return cat("name \"hakitbmc\"\n", "set_working_mc 0x20\n", "  startlan 1\n", "    addr ", address,
+             " ", port, "\n", "    priv_limit admin\n", "    allowed_auths_callback ", auths, "\n",
+             "    allowed_auths_user ", auths, "\n", "    allowed_auths_operator ", auths, "\n",
+             "    allowed_auths_admin ", auths, "\n", "    guid a123456789abcdefa123456789abcdef\n",
+             "  endlan\n", "  chassis_control \"", HAKIT_LAB_SIM_DIR, "/chassis_control ", hook_dir,
+             "\"\n", "  user 1 true \"\" \"test\" user 10 ", auths, "\n", "  user 2 true \"",
              config.username, "\" \"", config.password, "\" admin 10 ", auths, "\n");
 }
 
@@ -52,12 +53,12 @@ constexpr std::string_view kEmulation =
 
 /// Whether something answers an RMCP presence ping (ASF, DMTF DSP0136) on `port`: the
 /// first thing a BMC does, before any session.
-bool answers_rmcp_ping(int port) {
+bool answers_rmcp_ping(const std::string& address, int port) {
   const UniqueFd fd(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
   sockaddr_in bmc{};
   bmc.sin_family = AF_INET;
   bmc.sin_port = htons(uint16_t(port));
-  inet_pton(AF_INET, IpmiSimulator::kAddress, &bmc.sin_addr);
+  inet_pton(AF_INET, address.c_str(), &bmc.sin_addr);
   // RMCP header (version 6, no ACK, class ASF), ASF IANA number 4542, Presence Ping.
   constexpr std::array<unsigned char, 12> kPing{0x06, 0x00, 0xff, 0x06, 0x00, 0x00,
                                                 0x11, 0xbe, 0x80, 0x01, 0x00, 0x00};
@@ -81,19 +82,31 @@ void stop_ipmi_sim(Daemon& daemon) {
 }  // namespace
 
 IpmiSimulator::IpmiSimulator(const std::string& dir, Config config)
-    : dir_(dir), hook_dir_(dir + "/chassis"), port_(free_port(kAddress, SOCK_DGRAM)) {
+    : dir_(dir), hook_dir_(dir + "/chassis"), address_(config.address), port_(config.port) {
+  if (port_ == 0)
+    in_network_namespace(config.netns, [this] { port_ = free_port(address_, SOCK_DGRAM); });
   std::filesystem::create_directories(hook_dir_);
   std::filesystem::create_directories(dir_ + "/state");
   set_powered(config.power_on);
-  write_text(dir_ + "/lan.conf", lan_conf(port_, hook_dir_, config));
+  if (!config.power_hook.empty())
+    write_text(hook_dir_ + "/on_power", join(config.power_hook, "\n") + "\n");
+  write_text(dir_ + "/lan.conf", lan_conf(address_, port_, hook_dir_, config));
   write_text(dir_ + "/lab.emu", std::string(kEmulation));
-  daemon_.emplace(std::vector<std::string>{"/usr/bin/ipmi_sim", "-c", dir_ + "/lan.conf", "-f",
-                                           dir_ + "/lab.emu", "-s", dir_ + "/state", "-n"},
-                  dir_ + "/ipmi_sim.log");
+  std::vector<std::string> argv = {"/usr/bin/ipmi_sim", "-c", dir_ + "/lan.conf", "-f",
+                                   dir_ + "/lab.emu",   "-s", dir_ + "/state",    "-n"};
+  if (!config.netns.empty()) argv.insert(argv.begin(), {"/bin/ip", "netns", "exec", config.netns});
+  daemon_.emplace(argv, dir_ + "/ipmi_sim.log");
   record_.emplace(cat(kRecordPrefix, daemon_->pid()), std::to_string(daemon_->pid()));
-  if (!wait_until([this] { return answers_rmcp_ping(port_); }, 10s)) {
+  const bool answers = wait_until(
+      [&] {
+        bool pong = false;
+        in_network_namespace(config.netns, [&] { pong = answers_rmcp_ping(address_, port_); });
+        return pong;
+      },
+      10s);
+  if (!answers) {
     const std::string problem =
-        cat("ipmi_sim did not answer on ", kAddress, ":", port_, ": ", log());
+        cat("ipmi_sim did not answer on ", address_, ":", port_, ": ", log());
     stop();
     throw std::runtime_error(problem);
   }

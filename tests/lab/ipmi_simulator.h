@@ -20,6 +20,14 @@ class IpmiSimulator {
     std::string username = "admin";  ///< an administrator
     std::string password = "secret";
     bool power_on = true;  ///< the machine's power at start
+    /// Where it listens: a network namespace's name (empty: this one), an IPv4 address
+    /// there and a UDP port (0: a free one).
+    std::string netns = {};
+    std::string address = kAddress;
+    int port = 0;
+    /// A program (with arguments) run with "0" or "1" appended whenever a request switched
+    /// the power, before the BMC answers (the box's nodes: box.h).
+    std::vector<std::string> power_hook = {};
   };
 
   /// Starts the BMC with its files in `dir` (which must exist) and waits until it answers
@@ -31,6 +39,7 @@ class IpmiSimulator {
   IpmiSimulator& operator=(const IpmiSimulator&) = delete;
 
   static constexpr const char* kAddress = "127.0.0.1";
+  const std::string& address() const { return address_; }
   int port() const { return port_; }
 
   /// The file holding the machine's power, "1" or "0": what powered() reads.
@@ -60,6 +69,7 @@ class IpmiSimulator {
   void set_fault(const std::string& name, bool on, const std::string& value = "");
   std::string dir_;
   std::string hook_dir_;
+  std::string address_;
   int port_ = 0;
   std::optional<Daemon> daemon_;
   std::optional<Record> record_;

@@ -33,9 +33,12 @@ void make_dir(const std::string& path) {
   }
 }
 
+}  // namespace
+
 // LAB.md §5: qemu as root without the security drivers, cgroups or virtlogd this
 // machine lacks.
-constexpr const char* kQemuConf = R"(user = "root"
+std::string libvirt_qemu_conf() {
+  return R"(user = "root"
 group = "root"
 dynamic_ownership = 0
 remember_owner = 0
@@ -44,6 +47,7 @@ namespaces = []
 cgroup_controllers = []
 stdio_handler = "file"
 )";
+}
 
 std::string libvirtd_conf(const std::string& dir, int index) {
   return cat("listen_tls = 0\nlisten_tcp = 0\nunix_sock_group = \"root\"\n",
@@ -51,6 +55,8 @@ std::string libvirtd_conf(const std::string& dir, int index) {
              "log_outputs = \"3:file:", dir, "/libvirtd.log\"\n",
              "host_uuid = \"00000000-0000-4000-8000-", std::string(11, '0'), index, "\"\n");
 }
+
+namespace {
 
 /// The running qemu processes whose PIDs are in DIR/run/qemu/*.pid (driver.pid there is
 /// libvirtd's own).
@@ -83,7 +89,7 @@ LibvirtHost::LibvirtHost(const std::string& dir, int index)
     : dir_(dir), uri_(cat("qemu+unix:///system?socket=", dir, "/run/libvirt-sock")) {
   make_dir(dir_);
   for (const char* sub : {"run", "lib", "etc", "log", "cache"}) make_dir(cat(dir_, "/", sub));
-  write(dir_ + "/etc/qemu.conf", kQemuConf);
+  write(dir_ + "/etc/qemu.conf", libvirt_qemu_conf());
   write(dir_ + "/etc/libvirtd.conf", libvirtd_conf(dir_, index));
   start_daemon();
 }

@@ -58,6 +58,12 @@ class LibvirtHost {
   std::optional<Record> record_;
 };
 
+/// qemu.conf for a lab host: qemu as root without the security drivers, cgroups or
+/// virtlogd this machine lacks (LAB.md §5).
+std::string libvirt_qemu_conf();
+/// libvirtd.conf for lab host number `index` (its host UUID), logging to DIR/libvirtd.log.
+std::string libvirtd_conf(const std::string& dir, int index);
+
 /// A small diskless TCG domain (64 MiB, SeaBIOS finds no boot device and idles). Without
 /// an OS nothing answers ACPI, so a graceful shutdown never completes (stop must destroy).
 std::string lab_domain_xml(const std::string& name);

@@ -1,12 +1,19 @@
 #include "netns.h"
 
+#include <fcntl.h>
+#include <sched.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <exception>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 
 #include "exec/command.h"
 #include "run_checked.h"
 #include "util/strings.h"
+#include "util/unique_fd.h"
 
 namespace hakit::lab {
 
@@ -111,6 +118,24 @@ void NetnsPeer::connect() const { add_addresses(subnet_, peer_link(subnet_), "2"
 
 bool NetnsPeer::is_record(const std::string& record_name) {
   return record_name.starts_with(kRecordPrefix);
+}
+
+void in_network_namespace(const std::string& name, const std::function<void()>& work) {
+  if (name.empty()) return work();
+  std::exception_ptr failure;
+  // setns changes the calling thread only: a thread of its own leaves ours as it is.
+  std::thread([&] {
+    try {
+      const std::string path = "/run/netns/" + name;
+      const UniqueFd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+      if (fd.get() < 0 || setns(fd.get(), CLONE_NEWNET) != 0)
+        throw std::system_error(errno, std::generic_category(), "enter network namespace " + name);
+      work();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }).join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace hakit::lab

@@ -4,6 +4,7 @@
 // nothing out of it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -43,5 +44,10 @@ class NetnsPeer {
   int subnet_ = 0;
   std::optional<Record> record_;
 };
+
+/// Runs `work` on a thread of its own inside the network namespace /run/netns/`name` (here
+/// when `name` is empty) and rethrows what it throws: the sockets it opens stay in that
+/// namespace (a probe of a peer that listens there).
+void in_network_namespace(const std::string& name, const std::function<void()>& work);
 
 }  // namespace hakit::lab

@@ -9,12 +9,16 @@ check what the PDU did independently of any SNMP client:
    "switches": [[3, "off", "rpdu"], ...],  # every switch, in order, with the table that
                                            # was written (a reboot command is off, on)
    "delay": 0,                     # seconds to sleep before each answer (a slow PDU)
-   "stuck": ["node4"]}             # outlets that accept commands but never switch
+   "stuck": ["node4"],             # outlets that accept commands but never switch
+   "hook": ["prog", "arg"]}        # optional: run with the outlet's name and new state
+                                   # ("off"/"on") appended after each switch, before the
+                                   # answer, so that an outlet off really stops a machine
 
 The file is re-read before each request and replaced atomically after each change.
 """
 import json
 import os
+import subprocess
 import sys
 import time
 
@@ -89,7 +93,16 @@ def switch(state, outlet_index, command, table):
         state["switches"].append([outlet_index, new_state, table])
         if outlet["name"] not in state.get("stuck", []):
             outlet["state"] = new_state
-    save(state)
+        save(state)
+        run_hook(state, outlet["name"], new_state)
+
+
+def run_hook(state, name, new_state):
+    if not state.get("hook"):
+        return
+    with open(state_path + ".hook.log", "a") as log:
+        subprocess.run(state["hook"] + [name, new_state], stdin=subprocess.DEVNULL,
+                       stdout=log, stderr=log, check=False)
 
 
 def set_value(state, oid, typed_value):

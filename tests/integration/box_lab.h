@@ -1,0 +1,190 @@
+// What the box tests share: a two-node box (tests/lab/box.h) with hakit's fence agents and
+// OCF agents where the nodes' Pacemakers find them, a scenario from examples/ loaded, and
+// a watch that the scenario's resources never run on two nodes at once.
+#pragma once
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "box.h"
+#include "cluster.h"
+#include "installed_file.h"
+#include "temp_dir.h"
+#include "util/strings.h"
+
+namespace box_test {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+/// Where ocf:pacemaker:Dummy keeps its state in a node: the ground truth of where the
+/// resource runs, independent of what Pacemaker reports.
+inline std::string dummy_state(const std::string& resource) {
+  return "/run/Dummy-" + resource + ".state";
+}
+
+inline double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+inline double wall_clock() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+/// When (wall clock) a power switch last turned `node` off, from its power log (lines
+/// "SECONDS EVENT: off"); 0 if none did.
+inline double last_power_off(const hakit::lab::BoxNode& node) {
+  std::string log;
+  hakit::read_file(node.dir() + "/power.log", log);
+  double when = 0;
+  for (const std::string& line : hakit::split(log, "\n"))
+    if (line.ends_with(": off")) when = std::stod(line);
+  return when;
+}
+
+struct BoxLab {
+  /// A two-node box; with `hypervisors`, a libvirtd in each node.
+  explicit BoxLab(bool hypervisors = false) : box(dir.path(), 2, hypervisors) {}
+
+  // Installed before the nodes boot: each node's file system is a copy of this one's.
+  hakit::lab::InstalledFile ipmi_agent{HAKIT_BUILD_FENCE_DIR "/fence_hakit_ipmi",
+                                       "/usr/sbin/fence_hakit_ipmi"};
+  hakit::lab::InstalledFile pdu_agent{HAKIT_BUILD_FENCE_DIR "/fence_hakit_rackpdu",
+                                      "/usr/sbin/fence_hakit_rackpdu"};
+  hakit::lab::ProviderMount provider{HAKIT_BUILD_AGENT_DIR};
+  hakit::lab::TempDir dir{"box"};
+  hakit::lab::Box box;
+  /// Resources that are libvirt guests (their emulator's pid file shows where they run);
+  /// the others are Dummy resources.
+  std::set<std::string> guests;
+  const hakit::lab::BoxNode& node1 = box.node("node1");
+  const hakit::lab::BoxNode& node2 = box.node("node2");
+
+  /// Loads examples/`name` into the CIB, with stonith-action=off so that a fenced node
+  /// stays off for the test to see.
+  void load(const std::string& name) const {
+    node1.run_checked({"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/" + name});
+    node1.run_checked({"crm", "configure", "property", "stonith-action=off"});
+  }
+
+  /// Loads examples/`name` and waits until each resource runs where `placement` says.
+  void start_scenario(const std::string& name,
+                      const std::map<std::string, std::string>& placement) const {
+    load(name);
+    INFO(box.status());
+    for (const auto& [resource, node] : placement) REQUIRE(wait_running_on(resource, node));
+  }
+
+  /// The nodes on which `resource` (a Dummy) runs now.
+  std::vector<std::string> running(const std::string& resource) const {
+    std::vector<std::string> nodes;
+    const std::string evidence = guests.contains(resource)
+                                     ? "/run/libvirt/qemu/" + resource + ".pid"
+                                     : dummy_state(resource);
+    for (const auto& node : box.nodes())
+      if (node.has_file(evidence)) nodes.push_back(node.name());
+    return nodes;
+  }
+
+  /// Waits until `resource` runs on `node` alone.
+  bool wait_running_on(const std::string& resource, const std::string& node,
+                       std::chrono::milliseconds timeout = 180s) const {
+    return hakit::lab::wait_until(
+        [&] { return running(resource) == std::vector<std::string>{node}; }, timeout);
+  }
+};
+
+/// Whether the box can run here; says why not when it cannot.
+inline bool box_possible() {
+  if (::geteuid() == 0) return true;
+  WARN("skipped: the box needs root (namespaces, mounts)");
+  return false;
+}
+
+struct Failure {
+  Clock::time_point at;
+  double wall_clock;  ///< seconds since the epoch, to compare with a node's power log
+};
+
+/// Kills `node`'s corosync (SIGKILL, by PID): the node drops out of the cluster.
+inline Failure kill_corosync(const hakit::lab::BoxNode& node) {
+  const pid_t corosync = node.pid_of("corosync");
+  REQUIRE(corosync > 0);
+  const Failure failure{Clock::now(), wall_clock()};
+  REQUIRE(kill(corosync, SIGKILL) == 0);
+  return failure;
+}
+
+/// Watches, every 50 ms on a thread of its own, that none of `resources` runs on two
+/// nodes at once, until it is destroyed; violations() says when one did.
+class SafetyWatch {
+ public:
+  SafetyWatch(const BoxLab& lab, std::vector<std::string> resources)
+      : lab_(lab), resources_(std::move(resources)), thread_([this] { watch(); }) {}
+  ~SafetyWatch() {
+    stop_ = true;
+    thread_.join();
+  }
+  std::vector<std::string> violations() const {
+    const std::lock_guard lock(mutex_);
+    return violations_;
+  }
+  int checks() const { return checks_; }
+
+ private:
+  void watch() {
+    while (!stop_) {
+      for (const std::string& resource : resources_) {
+        const auto nodes = lab_.running(resource);
+        if (nodes.size() > 1) {
+          const std::lock_guard lock(mutex_);
+          violations_.push_back(hakit::cat(resource, " on ", hakit::join(nodes, " and ")));
+        }
+      }
+      ++checks_;
+      std::this_thread::sleep_for(50ms);
+    }
+  }
+  const BoxLab& lab_;
+  std::vector<std::string> resources_;
+  mutable std::mutex mutex_;
+  std::vector<std::string> violations_;
+  std::atomic<int> checks_ = 0;
+  std::atomic<bool> stop_ = false;
+  std::thread thread_;
+};
+
+/// The lines of `node`'s Pacemaker log in which its fencer ran `device` against `target`
+/// ("Operation 'off' [PID] targeting node1 using fence-pdu returned 0").
+inline std::vector<std::string> fencer_runs(const hakit::lab::BoxNode& node,
+                                            const std::string& device, const std::string& target) {
+  std::string log;
+  hakit::read_file(node.dir() + "/root/var/log/pacemaker/pacemaker.log", log);
+  std::vector<std::string> runs;
+  for (const std::string& line : hakit::split(log, "\n")) {
+    if (line.find("pacemaker-fenced") != std::string::npos &&
+        line.find("targeting " + target) != std::string::npos &&
+        line.find("using " + device + " ") != std::string::npos) {
+      runs.push_back(line);
+    }
+  }
+  return runs;
+}
+
+/// Prints a measured time (the tests assert no timings; the report quotes them).
+inline void report(const std::string& what, double seconds) {
+  std::cout << "box timing: " << what << ": " << hakit::cat(seconds) << " s" << std::endl;
+}
+
+}  // namespace box_test
