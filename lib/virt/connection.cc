@@ -1,7 +1,9 @@
 #include "virt/connection.h"
 
 #include <libvirt/virterror.h>
+#include <signal.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
@@ -20,16 +22,37 @@ constexpr unsigned kKeepaliveCount = 3;
 
 void ignore_libvirt_error(void*, virErrorPtr) {}
 
-/// libvirt prints every error on stderr by default, and keepalive needs an event loop:
-/// both are set up once per process, before the first connection.
+// The event loop thread, stopped before the process exits: left running, it would poll
+// libvirt's state while exit() tears it down.
+std::atomic<bool> loop_stopping{false};
+int loop_wakeup_timer = -1;
+std::thread* loop_thread = nullptr;
+
+void stop_event_loop() {
+  loop_stopping = true;
+  virEventUpdateTimeout(loop_wakeup_timer, 0);  // fires at once: the loop returns and sees the flag
+  loop_thread->join();
+}
+
+/// libvirt prints every error on stderr by default, writes to its sockets with write()
+/// (a daemon that went away would kill the agent with SIGPIPE instead of failing the call,
+/// as libvirt's documentation warns), and keepalive needs an event loop: all set up once
+/// per process, before the first connection. Children get SIGPIPE back (exec::run).
 void initialize_libvirt() {
   static std::once_flag once;
   std::call_once(once, [] {
+    struct sigaction ignore{};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGPIPE, &ignore, nullptr);
     virSetErrorFunc(nullptr, ignore_libvirt_error);
     if (virInitialize() < 0 || virEventRegisterDefaultImpl() < 0) return;
-    std::thread([] {
-      for (;;) virEventRunDefaultImpl();
-    }).detach();
+    loop_wakeup_timer = virEventAddTimeout(
+        -1, [](int, void*) {}, nullptr, nullptr);
+    if (loop_wakeup_timer < 0) return;  // no way to stop the loop: no keepalive either
+    loop_thread = new std::thread([] {
+      while (!loop_stopping) virEventRunDefaultImpl();
+    });
+    std::atexit(stop_event_loop);
   });
 }
 

@@ -28,6 +28,9 @@ using ocf::ExitCode;
 constexpr exec::Millis kConnectBudget{5000};
 constexpr exec::Millis kPoll{250};
 constexpr exec::Millis kRecheck{1000};
+// migrate_from runs after migrate_to returned, when libvirt has already resumed the domain
+// here: a short wait covers a state that lags, without sitting out the whole timeout.
+constexpr exec::Millis kArrivalGrace{10000};
 // What stop keeps for destroy after the graceful shutdown: libvirt's destroy gives qemu
 // 10 s between SIGTERM and SIGKILL.
 constexpr exec::Millis kMinDestroyReserve{2000};
@@ -373,7 +376,9 @@ ExitCode VmAgent::migrate_from(const ocf::Context& ctx) {
   const VmConfig cfg = configure(ctx);
   return needing_libvirt([&] {
     const Connection conn = connect(cfg, ctx.deadline);
-    if (!wait_active(conn, cfg.name, ctx.deadline, kPoll)) {
+    // Unknown here at all: the migration did not happen (a domain being received exists).
+    if (!Domain::lookup(conn, cfg.name) ||
+        !wait_active(conn, cfg.name, ctx.deadline.capped(kArrivalGrace), kPoll)) {
       throw Error(ExitCode::kErrGeneric,
                   cat("domain ", cfg.name, " is not running here after migration"));
     }

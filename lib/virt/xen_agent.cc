@@ -90,9 +90,9 @@ VmConfig XenAgent::configure(const ocf::Context& ctx) const {
   spec.name = params.is_set("name") ? params.str("name")
                                     : (spec.name.empty() ? base_name(xmfile) : spec.name);
   cfg.name = spec.name;
-  RenderOptions options;
-  options.interfaces = *driver == "xen" || bridges_exist(spec);
-  cfg.domain_xml = [spec, driver = *driver, options, xmfile] {
+  cfg.domain_xml = [spec, driver = *driver, xmfile] {
+    RenderOptions options;
+    options.interfaces = driver == "xen" || bridges_exist(spec);
     try {
       return render_domain_xml(spec, driver, options);
     } catch (const ConfigError& error) {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "exec/command.h"
+#include "libvirt_host.h"
 #include "loop_device.h"
 #include "temp_dir.h"
 #include "tgtd.h"
@@ -84,6 +85,34 @@ TEST_CASE("hakit check passes Filesystem on an ext4 loop device", "[hakit-check]
   CHECK(result.out.find("PASS  validate-all without the required parameters") != std::string::npos);
   CHECK(result.out.find("PASS  monitor at OCF_CHECK_LEVEL=10") != std::string::npos);
   CHECK_FALSE(lab::is_mounted(mount_point));
+}
+
+// --- virt (issue 9)
+TEST_CASE("hakit check passes VirtualDomain and Xen on a lab libvirtd host", "[hakit-check][virt]") {
+  if (geteuid() != 0) {
+    WARN("skipped: libvirtd and its mount namespace need root");
+    return;
+  }
+  const std::string agent = GENERATE(as<std::string>(), "VirtualDomain", "Xen");
+  const lab::TempDir dir("hakit-check-virt");
+  const lab::LibvirtHost host(dir / "host1", 1);
+  const std::string config = dir / "vm.xml";
+  const std::string xmfile = dir / "vm.cfg";
+  {
+    std::ofstream(config) << lab::lab_domain_xml("hakit-check-vd");
+    std::ofstream(xmfile) << "name = 'hakit-check-xen'\nbuilder = 'hvm'\nmemory = 64\nvcpus = 1\n";
+  }
+  const std::string file_param = agent == "Xen" ? "xmfile=" + xmfile : "config=" + config;
+  const std::string fast_stop = agent == "Xen" ? "shutdown_timeout=1" : "force_stop=true";
+
+  const auto result = run_hakit({"check", agent, "-p", file_param, "-p", "hypervisor=" + host.uri(),
+                                 "-p", fast_stop});
+
+  INFO(result.out << result.err);
+  CHECK(result.exit_status == 0);
+  CHECK(result.out.find("\nFAIL  ") == std::string::npos);
+  CHECK(result.out.find("passed all checks") != std::string::npos);
+  CHECK(host.emulator_pids().empty());
 }
 
 TEST_CASE("hakit check fails an agent that breaks the OCF contract", "[hakit-check]") {

@@ -4,9 +4,11 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "cluster.h"
 #include "exec/command.h"
+#include "libvirt_host.h"
 #include "loop_device.h"
 #include "temp_dir.h"
 #include "tgtd.h"
@@ -74,4 +76,36 @@ TEST_CASE("ocf-tester passes iSCSITarget and iSCSILogicalUnit on tgtd", "[ocf-te
   CHECK(lun.exit_status == 0);
   CHECK(lun.out.find("passed all tests") != std::string::npos);
   CHECK(tgtd.tgtadm({"--mode", "target", "--op", "show"}).find(image) == std::string::npos);
+}
+
+// --- virt (issue 9)
+TEST_CASE("ocf-tester passes VirtualDomain and Xen on a lab libvirtd host", "[ocf-tester][virt]") {
+  if (geteuid() != 0) {
+    WARN("skipped: libvirtd and its mount namespace need root");
+    return;
+  }
+  const std::string agent = GENERATE(as<std::string>(), "VirtualDomain", "Xen");
+  const lab::TempDir dir("ocf-tester-virt");
+  const lab::LibvirtHost host(dir / "host1", 1);
+  const std::string config = dir / "vm.xml";
+  const std::string xmfile = dir / "vm.cfg";
+  {
+    std::ofstream(config) << lab::lab_domain_xml("hakit-ocft-vd");
+    std::ofstream(xmfile) << "name = 'hakit-ocft-xen'\nbuilder = 'hvm'\nmemory = 64\nvcpus = 1\n";
+  }
+  const lab::ProviderMount provider(HAKIT_BUILD_AGENT_DIR);
+  const std::string file_param = agent == "Xen" ? "xmfile=" + xmfile : "config=" + config;
+  // force_stop / a short shutdown_timeout: the lab guest has no OS to shut down gracefully.
+  const std::string fast_stop = agent == "Xen" ? "shutdown_timeout=1" : "force_stop=true";
+
+  const auto result = exec::run(
+      {.argv = {"/usr/sbin/ocf-tester", "-n", "vm1", "-o", file_param, "-o",
+                "hypervisor=" + host.uri(), "-o", fast_stop,
+                "/usr/lib/ocf/resource.d/hakit/" + agent}},
+      exec::Deadline::in(std::chrono::minutes(5)));
+
+  INFO(result.out << result.err);
+  CHECK(result.exit_status == 0);
+  CHECK(result.out.find("passed all tests") != std::string::npos);
+  CHECK(host.emulator_pids().empty());
 }

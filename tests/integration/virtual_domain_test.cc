@@ -30,7 +30,8 @@ bool has_root() {
 
 }  // namespace
 
-TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain", "[virt][virtualdomain]") {
+TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain",
+          "[virt][virtualdomain]") {
   if (!has_root()) return;
   const lab::TempDir dir("vd-lifecycle");
   const lab::LibvirtHost host1(dir / "host1", 1);
@@ -103,7 +104,8 @@ TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain
   CHECK(vm_test::read_whole(config) == xml);
 }
 
-TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung", "[virt][virtualdomain][faults]") {
+TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung",
+          "[virt][virtualdomain][faults]") {
   if (!has_root()) return;
   const lab::TempDir dir("vd-libvirtd-down");
   lab::LibvirtHost host(dir / "host1", 1);
@@ -137,26 +139,30 @@ TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung", "[vi
   CHECK(vm.run("monitor").code == kNotRunning);
 }
 
-TEST_CASE("VirtualDomain reports a domain destroyed behind its back and stops what never ran", "[virt][virtualdomain][faults]") {
+TEST_CASE("VirtualDomain reports a domain destroyed behind its back and stops what never ran",
+          "[virt][virtualdomain][faults]") {
   if (!has_root()) return;
   const lab::TempDir dir("vd-behind");
   const lab::LibvirtHost host(dir / "host1", 1);
   const std::string name = "hakit-vd-behind";
   const std::string config = dir / "vm.xml";
   vm_test::write_file(config, lab::lab_domain_xml(name));
-  const VmResource vm("VirtualDomain", {{"config", config}, {"hypervisor", host.uri()}, {"force_stop", "true"}});
+  const VmResource vm("VirtualDomain",
+                      {{"config", config}, {"hypervisor", host.uri()}, {"force_stop", "true"}});
 
   // Never started, and a start that failed (an emulator that does not exist): stop succeeds.
   CHECK(vm.run("stop").code == kSuccess);
   const std::string broken = dir / "broken.xml";
   std::string bad_xml = lab::lab_domain_xml("hakit-vd-broken");
-  bad_xml.replace(bad_xml.find("/usr/bin/qemu-system-x86_64"), 27, "/nonexistent/qemu-system-x86_64");
+  bad_xml.replace(bad_xml.find("/usr/bin/qemu-system-x86_64"), 27,
+                  "/nonexistent/qemu-system-x86_64");
   vm_test::write_file(broken, bad_xml);
   const VmResource failing("VirtualDomain", {{"config", broken}, {"hypervisor", host.uri()}});
   CHECK(failing.run("start").code == kErrGeneric);
   CHECK(failing.run("stop").code == kSuccess);
   // A node without the config file: stop succeeds, a probe says not running.
-  const VmResource missing("VirtualDomain", {{"config", dir / "absent.xml"}, {"hypervisor", host.uri()}});
+  const VmResource missing("VirtualDomain",
+                           {{"config", dir / "absent.xml"}, {"hypervisor", host.uri()}});
   CHECK(missing.run("stop").code == kSuccess);
   CHECK(missing.run("monitor").code == kNotRunning);
   CHECK(missing.run("validate-all").code == 5);
@@ -177,8 +183,11 @@ TEST_CASE("VirtualDomain rejects bad parameters with ERR_CONFIGURED", "[virt][vi
   const lab::TempDir dir("vd-config");
   const std::string config = dir / "vm.xml";
   vm_test::write_file(config, lab::lab_domain_xml("hakit-vd-config"));
-  const auto validate = [&](const Env& params) { return VmResource("VirtualDomain", params).run("validate-all"); };
-  CHECK(validate({{"config", config}, {"force_stop", "1"}, {"snapshot", dir.path()}}).code == kErrConfigured);
+  const auto validate = [&](const Env& params) {
+    return VmResource("VirtualDomain", params).run("validate-all");
+  };
+  CHECK(validate({{"config", config}, {"force_stop", "1"}, {"snapshot", dir.path()}}).code ==
+        kErrConfigured);
   CHECK(validate({{"config", config}, {"shutdown_mode", "poweroff"}}).code == kErrConfigured);
   CHECK(validate({{"config", config}, {"migrate_options", "--bogus"}}).code == kErrConfigured);
   CHECK(validate({{"config", config}, {"stateless", "true"}}).code == kErrConfigured);

@@ -38,7 +38,8 @@ class VmResource {
     const exec::Result result = exec::run(command, exec::Deadline::in(std::chrono::minutes(3)));
     INFO(agent_ << " " << action << " stderr: " << result.err);
     CHECK(result.out.empty());
-    if (result.exit_status < 0) UNSCOPED_INFO(agent_ << " " << action << ": " << result.describe() << "\n" << result.err);
+    if (result.exit_status < 0)
+      UNSCOPED_INFO(agent_ << " " << action << ": " << result.describe() << "\n" << result.err);
     return {result.exit_status, result.err};
   }
 

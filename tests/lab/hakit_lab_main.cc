@@ -14,6 +14,7 @@
 #include "cluster.h"
 #include "drac_simulator.h"
 #include "ipmi_simulator.h"
+#include "libvirt_host.h"
 #include "loop_device.h"
 #include "ssh_key.h"
 #include "util/strings.h"
@@ -87,6 +88,19 @@ void serve_apc_pdu(const fs::path& state) {
   }
 }
 
+/// A simulated libvirt host (libvirtd + qemu) with one small running domain NAME (config in
+/// the state directory) for as long as stdin stays open: prints "URI CONFIG" once the domain
+/// runs, destroys it and stops libvirtd at end of input (bench/virt.sh).
+void serve_libvirt_host(const fs::path& state, const std::string& domain) {
+  LibvirtHost host((state / "host").string(), 1);
+  const std::string config = (state / "domain.xml").string();
+  std::ofstream(config) << lab_domain_xml(domain);
+  host.virsh({"create", config});
+  std::cout << host.uri() << " " << config << std::endl;
+  for (std::string line; std::getline(std::cin, line);) {
+  }
+}
+
 /// The box (box.h) until SIGTERM or SIGINT: prints `crm_mon` once every node is online
 /// and notes this process's PID in the state directory for `box stop`.
 void run_box(const fs::path& state, int nodes, bool hypervisors) {
@@ -151,6 +165,12 @@ int main(int argc, char** argv) {
   auto* apc_pdu = app.add_subcommand("apc-pdu", "a simulated APC PDU (snmpd) until stdin closes");
   apc_pdu->add_option("--state", state_dir, "directory for config, logs and the PDU's state")
       ->required();
+  std::string domain = "hakit-bench";
+  auto* libvirt =
+      app.add_subcommand("libvirt-host", "libvirtd + one running qemu domain until stdin closes");
+  libvirt->add_option("--state", state_dir, "directory for the host's state and the domain XML")
+      ->required();
+  libvirt->add_option("--domain", domain, "name of the domain");
   auto* cleanup = app.add_subcommand("cleanup", "undo what crashed tests left behind");
 
   auto* box = app.add_subcommand("box", "a cluster of 2 or 3 nodes in namespaces (box.h)")
@@ -185,6 +205,7 @@ int main(int argc, char** argv) {
     if (*ipmi) serve_ipmi(state);
     if (*drac) serve_drac(state);
     if (*apc_pdu) serve_apc_pdu(state);
+    if (*libvirt) serve_libvirt_host(state, domain);
     if (*cleanup)
       for (const auto& line : clean_up_stale_state()) std::cout << line << "\n";
     if (*box_start) run_box(state, nodes, hypervisors);

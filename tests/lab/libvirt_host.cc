@@ -4,8 +4,8 @@
 #include <signal.h>
 #include <sys/stat.h>
 
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -101,8 +101,8 @@ LibvirtHost::~LibvirtHost() {
 }
 
 void LibvirtHost::start_daemon() {
-  daemon_.emplace(std::vector<std::string>{"/usr/bin/unshare", "--mount", "--propagation", "private",
-                                           HAKIT_LAB_SIM_DIR "/libvirt-host", dir_},
+  daemon_.emplace(std::vector<std::string>{"/usr/bin/unshare", "--mount", "--propagation",
+                                           "private", HAKIT_LAB_SIM_DIR "/libvirt-host", dir_},
                   dir_ + "/libvirtd.stdout");
   record_.emplace(cat(kRecordPrefix, daemon_->pid()), dir_);
   const bool ready = wait_until(

@@ -1,0 +1,113 @@
+// ocf:hakit:Xen on the lab's libvirtd + qemu hosts (hypervisor=qemu+unix://...): an xm
+// and an xl config file each start a domain, a malformed file is refused with its line,
+// and the domain live-migrates between the two hosts with Pacemaker's migrate_to /
+// migrate_from environment.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "temp_dir.h"
+#include "vm_agent_run.h"
+
+using namespace hakit;
+using vm_test::Env;
+using vm_test::migration_env;
+using vm_test::VmResource;
+
+namespace {
+
+constexpr int kSuccess = 0;
+constexpr int kErrConfigured = 6;
+constexpr int kNotRunning = 7;
+
+// The seeds' vm01.cfg style in xm (Python) syntax, diskless so that it boots nowhere.
+constexpr const char* kXmConfig = R"(# xm syntax: to xm this file is Python
+name = "hakit-xen-xm"
+builder = 'hvm'
+memory = 64
+vcpus = 1
+acpi = 1
+boot = "c"
+on_poweroff = 'destroy'
+on_reboot   = 'restart'
+on_crash    = 'destroy'
+)";
+
+// xl.cfg(5) syntax, with a vif on a Xen bridge this host does not have.
+constexpr const char* kXlConfig = R"(# xl syntax
+name = "hakit-xen-xl"
+type = "hvm"
+memory = 64
+maxmem = 64
+vcpus = 1
+serial = "pty"
+vif = [ "mac=00:16:3e:20:00:01,bridge=xenbr0,model=e1000" ]
+on_crash = "destroy"
+)";
+
+constexpr const char* kMalformedConfig =
+    "name = \"broken\"\nmemory = 64\n"
+    "disk = [ 'phy:/dev/vg/lv,xvda,w'\nvcpus = = 2\n";
+
+bool has_root() {
+  if (geteuid() == 0) return true;
+  WARN("skipped: libvirtd and its mount namespace need root");
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Xen starts xm and xl config files on the qemu driver and migrates them", "[virt][xen]") {
+  if (!has_root()) return;
+  const lab::TempDir dir("xen-agent");
+  const lab::LibvirtHost host1(dir / "host1", 1);
+  const lab::LibvirtHost host2(dir / "host2", 2);
+  const auto [config, name] = GENERATE(std::make_pair(kXmConfig, "hakit-xen-xm"),
+                                       std::make_pair(kXlConfig, "hakit-xen-xl"));
+  const std::string xmfile = dir / "guest.cfg";
+  vm_test::write_file(xmfile, config);
+  const VmResource on1("Xen", {{"xmfile", xmfile}, {"hypervisor", host1.uri()}});
+  const VmResource on2("Xen", {{"xmfile", xmfile}, {"hypervisor", host2.uri()}});
+
+  CHECK(on1.run("validate-all").code == kSuccess);
+  CHECK(on1.run("monitor").code == kNotRunning);
+  REQUIRE(on1.run("start").code == kSuccess);
+  CHECK(host1.domstate(name) == "running");
+  CHECK(on1.run("monitor").code == kSuccess);
+  // Transient: libvirt holds no definition, and the user's file is untouched.
+  CHECK(host1.virsh({"list", "--all", "--persistent", "--name"}).find(name) == std::string::npos);
+  CHECK(vm_test::read_whole(xmfile) == config);
+
+  Env to2 = migration_env("node1", "node2");
+  to2["OCF_RESKEY_remoteuri"] = host2.uri();
+  REQUIRE(on1.run("migrate_to", to2).code == kSuccess);
+  CHECK(on2.run("migrate_from", migration_env("node1", "node2")).code == kSuccess);
+  CHECK(host1.domstate(name).empty());
+  CHECK(host2.domstate(name) == "running");
+  CHECK(on2.run("monitor").code == kSuccess);
+  CHECK(on1.run("monitor").code == kNotRunning);
+
+  // shutdown_timeout bounds the graceful part; the guest ignores it and is destroyed.
+  const auto stopped = on2.run("stop", {{"OCF_RESKEY_shutdown_timeout", "2"}});
+  CHECK(stopped.code == kSuccess);
+  CHECK(stopped.err.find("destroying it") != std::string::npos);
+  CHECK(host2.domstate(name).empty());
+  CHECK(on2.run("stop").code == kSuccess);
+}
+
+TEST_CASE("Xen refuses a malformed config file with ERR_CONFIGURED and the line", "[virt][xen]") {
+  const lab::TempDir dir("xen-malformed");
+  const std::string xmfile = dir / "broken.cfg";
+  vm_test::write_file(xmfile, kMalformedConfig);
+  const VmResource vm("Xen", {{"xmfile", xmfile}, {"hypervisor", "qemu:///system"}});
+  for (const char* action : {"validate-all", "start"}) {
+    const auto result = vm.run(action);
+    CHECK(result.code == kErrConfigured);
+    CHECK(result.exit_reason().starts_with(xmfile + ":4: "));
+  }
+  // A node without the file: stop succeeds, a probe says not running.
+  const VmResource absent("Xen",
+                          {{"xmfile", dir / "absent.cfg"}, {"hypervisor", "qemu:///system"}});
+  CHECK(absent.run("stop").code == kSuccess);
+  CHECK(absent.run("monitor").code == kNotRunning);
+}
