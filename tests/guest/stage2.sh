@@ -10,11 +10,24 @@ mkdir -p /dev/pts /dev/shm
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs -o mode=755 tmpfs /run
-mount -t tmpfs tmpfs /tmp
-mount -t tmpfs tmpfs /var/tmp
-ln -sf /proc/self/mounts /etc/mtab  # mkfs.ocfs2 reads it
 # shellcheck source=/dev/null
 source /hakit/results/env
+# A checkout or build under /tmp (a CI clone, say) must stay visible through the guest's
+# own /tmp: hold it aside, mount the tmpfs, put it back at the same path.
+held=()
+for dir in "$HAKIT_SOURCE_DIR" "$HAKIT_BUILD_DIR"; do
+  case $dir in
+    /tmp/* | /var/tmp/*)
+      mkdir -p "/hakit/held/${#held[@]}" && mount --bind "$dir" "/hakit/held/${#held[@]}"
+      held+=("$dir") ;;
+  esac
+done
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /var/tmp
+for i in "${!held[@]}"; do
+  mkdir -p "${held[$i]}" && mount --bind "/hakit/held/$i" "${held[$i]}"
+done
+ln -sf /proc/self/mounts /etc/mtab  # mkfs.ocfs2 reads it
 exec > /hakit/results/log 2>&1
 
 for word in $(cat /proc/cmdline); do

@@ -30,5 +30,6 @@ vgchange -q -an vg0
 
 step "agents"
 [ -x /usr/lib/ocf/resource.d/hakit/Filesystem ] || fail "hakit agents not at /usr/lib/ocf/resource.d/hakit"
-/usr/lib/ocf/resource.d/hakit/Filesystem meta-data | grep -q '<resource-agent' || fail "meta-data"
+metadata=$(/usr/lib/ocf/resource.d/hakit/Filesystem meta-data) || fail "meta-data exited $?"
+[[ $metadata == *"<resource-agent"* ]] || fail "meta-data printed no <resource-agent>"
 echo "ok"
