@@ -55,7 +55,11 @@ void PingdState::save(const std::string& path) const {
   const std::string text = serialize();
   std::string problem;
   {
-    const UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    // pidfile may name a shared directory: a link planted at the temporary name must not
+    // make root write through it, so the file is created afresh (a leftover is removed).
+    ::unlink(temporary.c_str());
+    const UniqueFd fd(
+        ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd.valid() || ::write(fd.get(), text.data(), text.size()) != ssize_t(text.size())) {
       problem = std::strerror(errno);
     }

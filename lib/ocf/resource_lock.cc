@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <thread>
 
 #include "ocf/error.h"
 #include "ocf/log.h"
@@ -38,7 +37,8 @@ ResourceLock::ResourceLock(const std::string& agent, const std::string& instance
   const std::string dir = state_directory();
   ::mkdir(dir.c_str(), 0755);
   const std::string path = cat(dir, "/hakit-", sanitized(agent), "-", sanitized(instance), ".lock");
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  // HA_RSCTMP may be shared: never follow a link planted at the lock's name.
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd_ < 0) {
     log_debug(cat("cannot open lock file ", path, ", running unlocked"));
     return;
@@ -56,7 +56,7 @@ ResourceLock::ResourceLock(const std::string& agent, const std::string& instance
       throw Error(ExitCode::kErrGeneric,
                   cat("another operation on ", instance, " still holds ", path));
     }
-    std::this_thread::sleep_for(kRetryInterval);
+    exec::sleep_for(kRetryInterval);
   }
 }
 
