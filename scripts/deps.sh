@@ -20,6 +20,8 @@ packages=(
   openssh-server openssh-client openssl iproute2 iputils-ping
   # benchmarks and tracing
   hyperfine strace jq fping
+  # hardening: libFuzzer targets (clang, its fuzzer/sanitizer runtimes) and clang-tidy
+  clang libclang-rt-14-dev clang-tidy
 )
 
 export DEBIAN_FRONTEND=noninteractive
