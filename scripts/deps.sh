@@ -18,8 +18,19 @@ packages=(
   openipmi ipmitool
   # the simulated DRAC and ssh-fenced nodes (sshd, keys, network namespaces, ping as witness)
   openssh-server openssh-client openssl iproute2 iputils-ping
+  # virtual machines (issue 9): libvirtd with the qemu driver (TCG) as simulated hosts, virsh
+  # for the tests' independent read-back and the VirtualDomain anchor, qemu-img for backingfile
+  libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
+  # Xen guest configs rendered as libvirt XML: virt-xml-validate checks it against the schema,
+  # virsh runs it on the embedded qemu driver (TCG) (packages above)
   # benchmarks and tracing
   hyperfine strace jq fping
+  # the guest tier (tests/guest/): qemu guests running Debian's kernel with the host's root as
+  # userland, so the storage tools the guest cases drive are installed here
+  qemu-system-x86 busybox-static drbd-utils lvm2 ocfs2-tools gfs2-utils targetcli-fb python3-gi
+  dbus udev corosync dlm-controld kmod
+  # storage agents (LVM, OCFS2, GFS2, DLM): JSON reports; the tools are in the guest tier group
+  nlohmann-json3-dev
   # hardening: libFuzzer targets (clang, its fuzzer/sanitizer runtimes) and clang-tidy
   clang libclang-rt-14-dev clang-tidy
 )

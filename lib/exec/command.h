@@ -23,6 +23,9 @@ struct Command {
   std::string cwd{};
   /// Capture limit for each of stdout and stderr; the rest is drained and dropped.
   size_t max_output = 1 << 20;
+  /// Secrets that a tool takes only in argv (no stdin, file or environment for it):
+  /// whatever logs the command (the observer) writes "***" in their place.
+  std::vector<std::string> secrets{};
 };
 
 struct Result {

@@ -9,6 +9,7 @@
 #include "net/pingd_config.h"
 #include "net/pingd_state.h"
 #include "net/resolver.h"
+#include "ocf/attrd_memo.h"
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "ocf/node_attribute.h"
@@ -73,6 +74,12 @@ void log_changes(const PingdConfig& config, const std::vector<std::string>& unre
   if (config.debug != DebugLevel::kOff) ocf::log_info(summary);
 }
 
+/// What attrd was last given, beside the state file: an unchanged score is not re-sent
+/// to the attrd that holds it (lib/ocf/attrd_memo.h).
+ocf::AttrdMemo attrd_memo(const PingdConfig& config) {
+  return ocf::AttrdMemo(config.state_file + ".attrd");
+}
+
 struct Measurement {
   Connectivity connectivity;
   long long score = 0;
@@ -84,14 +91,17 @@ Measurement update(const PingdConfig& config, const PingdState& state, const ocf
   const Connectivity connectivity = measure(config, ctx.deadline);
   const long long score = connectivity_score(connectivity.reachable, config.multiplier);
   const bool new_dampening = dampening_changed(state, config.dampen);
-  ocf::update_node_attribute(
+  const ocf::SendReason sent = ocf::update_node_attribute(
       {.name = config.attribute,
        .value = cat(score),
        .dampen = cat(config.dampen.count(), "ms"),
        .update_dampening = new_dampening,
        .set = config.attribute_set.empty() ? std::nullopt : std::optional(config.attribute_set)},
-      ctx.deadline);
-  if (new_dampening) {
+      attrd_memo(config), ctx.deadline);
+  if (sent == ocf::SendReason::kNewAttrd) {
+    ocf::log_info(cat("attrd restarted: ", config.attribute, "=", score, " sent again"));
+  }
+  if (new_dampening && sent != ocf::SendReason::kHeld) {
     ocf::log_info(cat("attrd dampens ", config.attribute, " by ", config.dampen.count(), " ms"));
   }
   log_changes(config, state.unreachable, connectivity, score);
@@ -135,12 +145,14 @@ ExitCode PingdAgent::start(const ocf::Context& ctx) {
   const PingdConfig config = PingdConfig::from(ctx.params, ctx.env);
   PingdState state = PingdState::load(config.state_file).value_or(PingdState{});
   state.applied_dampen.reset();  // attrd may have lost the attribute since: tell it again
+  attrd_memo(config).forget();
   enforce_failure_score(config, update(config, state, ctx));
   return ExitCode::kSuccess;
 }
 
 ExitCode PingdAgent::stop(const ocf::Context& ctx) {
   const PingdConfig config = PingdConfig::from(ctx.params, ctx.env);
+  attrd_memo(config).forget();
   if (!PingdState::remove(config.state_file)) {
     throw Error(ExitCode::kErrGeneric, cat("cannot remove state file ", config.state_file));
   }

@@ -16,9 +16,10 @@ class PingdAgent : public ocf::Agent {
   void validate(const ocf::Context& ctx) override;
   /// Pings and sets the attribute, giving attrd the dampening (-B).
   ocf::ExitCode start(const ocf::Context& ctx) override;
-  /// Removes the state file and the attribute.
+  /// Removes the state file, the attrd record and the attribute.
   ocf::ExitCode stop(const ocf::Context& ctx) override;
-  /// Pings and updates the attribute; fails when the score is below failure_score.
+  /// Pings and updates the attribute, unless the attrd that took the unchanged score
+  /// still runs (ocf::AttrdMemo); fails when the score is below failure_score.
   ocf::ExitCode monitor(const ocf::Context& ctx) override;
   /// Applies changed parameters (dampen, multiplier, ...) at once, without a restart.
   ocf::ExitCode reload(const ocf::Context& ctx) override;

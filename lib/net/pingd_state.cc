@@ -1,16 +1,12 @@
 #include "net/pingd_state.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 
 #include "ocf/error.h"
+#include "util/state_file.h"
 #include "util/strings.h"
-#include "util/unique_fd.h"
 
 namespace hakit::net {
 
@@ -43,40 +39,23 @@ PingdState PingdState::parse(std::string_view text) {
 
 std::optional<PingdState> PingdState::load(const std::string& path) {
   std::string text;
-  if (!read_file(path, text)) {
-    if (::access(path.c_str(), F_OK) != 0) return std::nullopt;
-    throw ocf::Error(ocf::ExitCode::kErrGeneric, cat("cannot read state file ", path));
+  if (!read_state_file(path, text)) {
+    if (errno == ENOENT) return std::nullopt;
+    throw ocf::Error(ocf::ExitCode::kErrGeneric,
+                     cat("cannot read state file ", path, ": ", std::strerror(errno)));
   }
   return parse(text);
 }
 
 void PingdState::save(const std::string& path) const {
-  const std::string temporary = cat(path, ".new");
-  const std::string text = serialize();
-  std::string problem;
-  {
-    // pidfile may name a shared directory: a link planted at the temporary name must not
-    // make root write through it, so the file is created afresh (a leftover is removed).
-    ::unlink(temporary.c_str());
-    const UniqueFd fd(
-        ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-    if (!fd.valid() || ::write(fd.get(), text.data(), text.size()) != ssize_t(text.size())) {
-      problem = std::strerror(errno);
-    }
-  }
-  if (problem.empty() && ::rename(temporary.c_str(), path.c_str()) != 0) {
-    problem = std::strerror(errno);
-  }
+  const std::string problem = write_state_file(path, serialize());
   if (!problem.empty()) {
-    ::unlink(temporary.c_str());
     throw ocf::Error(ocf::ExitCode::kErrGeneric, cat("cannot write state file ", path, ": ",
                                                      problem, " (check pidfile's directory)"));
   }
 }
 
-bool PingdState::remove(const std::string& path) {
-  return ::unlink(path.c_str()) == 0 || errno == ENOENT;
-}
+bool PingdState::remove(const std::string& path) { return remove_state_file(path); }
 
 bool dampening_changed(const PingdState& state, exec::Millis configured) {
   return state.applied_dampen != configured;

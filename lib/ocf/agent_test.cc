@@ -169,9 +169,14 @@ TEST_CASE("trace_ra writes every line of the action to a trace file", "[ocf]") {
   ProbeAgent agent;
   CHECK(dispatch_captured(agent, "validate-all").code == 0);
   hakit::exec::run(hakit::exec::Command{.argv = {"true"}}, hakit::exec::Deadline::never());
+  hakit::exec::run(hakit::exec::Command{.argv = {"true", "--password=hunter2", "hunter2"},
+                                        .secrets = {"hunter2"}},
+                   hakit::exec::Deadline::never());
   std::string contents;
   REQUIRE(hakit::read_file(trace_file, contents));
   CHECK(contents.find("DEBUG: ran: true -> exit 0 in") != std::string::npos);
+  CHECK(contents.find("DEBUG: ran: true --password=*** *** -> exit 0") != std::string::npos);
+  CHECK(contents.find("hunter2") == std::string::npos);
   ::unlink(trace_file.c_str());
   ::rmdir(dir);
 }

@@ -32,32 +32,31 @@ std::string state_directory() {
   return dir != nullptr && *dir != '\0' ? dir : "/run/resource-agents";
 }
 
+int lock_file(const std::string& path, const exec::Deadline& deadline, std::string_view holder) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return -1;
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      ::close(fd);
+      return -1;
+    }
+    if (deadline.remaining() <= kRetryInterval) {
+      ::close(fd);
+      throw Error(ExitCode::kErrGeneric,
+                  cat("another operation on ", holder, " still holds ", path));
+    }
+    exec::sleep_for(kRetryInterval);
+  }
+  return fd;
+}
+
 ResourceLock::ResourceLock(const std::string& agent, const std::string& instance,
                            const exec::Deadline& deadline) {
   const std::string dir = state_directory();
   ::mkdir(dir.c_str(), 0755);
   const std::string path = cat(dir, "/hakit-", sanitized(agent), "-", sanitized(instance), ".lock");
-  // HA_RSCTMP may be shared: never follow a link planted at the lock's name.
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd_ < 0) {
-    log_debug(cat("cannot open lock file ", path, ", running unlocked"));
-    return;
-  }
-  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK && errno != EINTR) {
-      log_debug(cat("cannot lock ", path, ", running unlocked"));
-      ::close(fd_);
-      fd_ = -1;
-      return;
-    }
-    if (deadline.remaining() <= kRetryInterval) {
-      ::close(fd_);
-      fd_ = -1;
-      throw Error(ExitCode::kErrGeneric,
-                  cat("another operation on ", instance, " still holds ", path));
-    }
-    exec::sleep_for(kRetryInterval);
-  }
+  fd_ = lock_file(path, deadline, instance);
+  if (fd_ < 0) log_debug(cat("cannot lock ", path, ", running unlocked"));
 }
 
 ResourceLock::~ResourceLock() {

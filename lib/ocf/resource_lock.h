@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "exec/deadline.h"
 
@@ -26,5 +27,12 @@ class ResourceLock {
 
 /// HA_RSCTMP, or /run/resource-agents.
 std::string state_directory();
+
+/// Opens `path` (created 0600; a symlink there is refused, so nobody can redirect it) and
+/// takes an exclusive flock on it, waiting until `deadline`. Returns the descriptor (the
+/// lock lives until it is closed), or -1 when the file cannot be opened or locked. Throws
+/// Error(kErrGeneric) "another operation on <holder> still holds <path>" when the deadline
+/// passes while someone else holds it.
+int lock_file(const std::string& path, const exec::Deadline& deadline, std::string_view holder);
 
 }  // namespace hakit::ocf

@@ -94,7 +94,12 @@ UnmountPolicy unmount_policy(const FilesystemConfig& config) {
   policy.term_signals = config.term_signals;
   policy.kill_signals = config.kill_signals;
   policy.signal_delay = config.signal_delay;
-  if (config.fast_stop) policy.budget = kFastStopBudget;
+  if (config.fast_stop && config.type.fast_stop_safe) {
+    policy.budget = kFastStopBudget;
+  } else if (config.fast_stop) {
+    ocf::log_warning(cat("fast_stop is ignored for ", config.type.name,
+                         ": its unmount leaves a DLM lockspace, which can take longer than 6 s"));
+  }
   policy.force = config.type.force_umount;
   return policy;
 }
@@ -140,7 +145,7 @@ ExitCode FilesystemAgent::start(const ocf::Context& ctx) {
   const MountRequest request{config.type.name, config.options,
                              locate_device(config.device, config.has_option("loop"), ctx.deadline),
                              mount_point};
-  hooks_for(config.type).before_mount(request, ctx.deadline);
+  hooks_for(config.type).before_mount(request, ctx.env.is_clone(), ctx.deadline);
   if (config.wants_fsck()) check_filesystem(config.type.name, request.source, ctx.deadline);
   mount_filesystem(request, ctx.deadline);
   return ExitCode::kSuccess;

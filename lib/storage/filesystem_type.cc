@@ -62,12 +62,13 @@ FilesystemType filesystem_type(std::string_view name) {
     if (row.name != name) continue;
     std::string kernel_name(row.kernel_name.empty() ? row.name : row.kernel_name);
     if (row.kernel_name == "-") kernel_name.clear();
-    return {std::string(name), row.cluster_aware, row.fsck_on_auto,
-            row.force_umount,  row.source,        kernel_name};
+    const bool cluster_filesystem = row.name == "ocfs2" || row.name == "gfs2";
+    return {std::string(name), row.cluster_aware,   row.fsck_on_auto, row.force_umount,
+            row.source,        !cluster_filesystem, kernel_name};
   }
   // FUSE filesystems are mounted through /dev/fuse by their userspace helper.
   const std::string kernel_name = name.starts_with("fuse.") ? "fuse" : std::string(name);
-  return {std::string(name), false, true, false, kBlockDevice, kernel_name};
+  return {std::string(name), false, true, false, kBlockDevice, true, kernel_name};
 }
 
 }  // namespace hakit::storage

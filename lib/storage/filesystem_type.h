@@ -26,6 +26,10 @@ struct FilesystemType {
   /// umount -f is worth trying when the server is gone (NFS, CIFS).
   bool force_umount = false;
   SourceKind source = SourceKind::kBlockDevice;
+  /// fast_stop's 6-second unmount budget may apply. Not for cluster filesystems: their
+  /// unmount flushes the journal and leaves the DLM lockspace, and a stop that gives up
+  /// early gets the node fenced.
+  bool fast_stop_safe = true;
   /// The /proc/filesystems entry that must exist to mount it; empty when no check applies.
   std::string kernel_name;
 };

@@ -1,9 +1,10 @@
 // The pingd agent run directly against a real attrd: what monitor says about unreachable
-// hosts, failure_score, reload of dampen and multiplier, stop; the conformance runs of
-// ocf-tester and `hakit check`; and ICMP datagram sockets where ping_group_range allows
+// hosts, failure_score, reload of dampen and multiplier, stop, an attrd restart; the conformance
+// runs of ocf-tester and `hakit check`; and ICMP datagram sockets where ping_group_range allows
 // them. Targets are loopback addresses and network namespaces (tests/lab/netns.h).
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -15,6 +16,7 @@
 #include "hakit/agent_runner.h"
 #include "net/reachability.h"
 #include "netns.h"
+#include "ocf/attrd_instance.h"
 #include "ocf/node_attribute.h"
 #include "run_checked.h"
 #include "temp_dir.h"
@@ -138,6 +140,54 @@ TEST_CASE("pingd names unreachable hosts, applies failure_score, reloads dampen 
   CHECK(pingd.run("monitor").returned(ExitCode::kNotRunning));
   CHECK(lab::wait_until([] { return !cib_attribute("pingd_test").has_value(); }, 10s));
   CHECK(pingd.run("stop").returned(ExitCode::kSuccess));  // stopping twice is fine
+}
+
+TEST_CASE("after attrd restarts, the next monitor writes the unchanged attribute again",
+          "[pingd][attrd]") {
+  if (::geteuid() != 0) {
+    WARN("skipped: the lab cluster needs root");
+    return;
+  }
+  const lab::TempDir dir("pingd-attrd-restart");
+  const lab::Cluster cluster(dir / "cluster");
+  const std::string rsctmp = dir / "rsctmp";
+  std::filesystem::create_directory(rsctmp);
+  const PingdResource pingd{rsctmp,
+                            {{"host_list", "127.0.0.1 127.0.0.2"},
+                             {"name", "pingd_restart"},
+                             {"multiplier", "100"},
+                             {"dampen", "1s"}}};
+
+  REQUIRE(pingd.run("start").returned(ExitCode::kSuccess));
+  CHECK(lab::wait_until([] { return cib_attribute("pingd_restart") == "200"; }, 10s));
+  // What the monitors skip on: the attrd that took the value (lib/ocf/attrd_memo.h).
+  const std::string record = rsctmp + "/pingd-pingd_restart.attrd";
+  CHECK(std::filesystem::exists(record));
+  CHECK(pingd.monitor().returned(ExitCode::kSuccess));
+
+  const auto attrd = ocf::running_attrd();
+  REQUIRE(attrd);
+  REQUIRE(::kill(attrd->pid, SIGKILL) == 0);
+  // pacemakerd starts a new attrd, which knows nothing of the attribute and clears this
+  // node's transient attributes from the CIB.
+  CHECK(lab::wait_until(
+      [&] {
+        const auto now = ocf::running_attrd();
+        return now && now != attrd;
+      },
+      30s));
+  CHECK(lab::wait_until([] { return !cib_attribute("pingd_restart").has_value(); }, 20s));
+  CHECK_FALSE(ocf::query_node_attribute("pingd_restart", exec::Deadline::in(10s)));
+
+  const AgentRun after = pingd.monitor();
+  CHECK(after.returned(ExitCode::kSuccess));
+  CHECK(contains(after.result.err, "attrd restarted: pingd_restart=200 sent again"));
+  CHECK(ocf::query_node_attribute("pingd_restart", exec::Deadline::in(10s)) == "200");
+  CHECK(lab::wait_until([] { return cib_attribute("pingd_restart") == "200"; }, 10s));
+
+  CHECK(pingd.run("stop").returned(ExitCode::kSuccess));
+  CHECK_FALSE(std::filesystem::exists(record));
+  CHECK(lab::wait_until([] { return !cib_attribute("pingd_restart").has_value(); }, 10s));
 }
 
 TEST_CASE("ocf-tester and hakit check pass pingd and its ping alias", "[pingd][ocf-tester]") {

@@ -7,6 +7,7 @@
 #include "installed_file.h"
 #include "ipmi_simulator.h"
 #include "lab_record.h"
+#include "libvirt_host.h"
 #include "loop_device.h"
 #include "netns.h"
 #include "sshd.h"
@@ -20,6 +21,7 @@ namespace {
 enum class Kind {
   cluster,
   provider_mount,
+  libvirt_host,
   ipmi_sim,
   snmpd,
   sshd,
@@ -31,6 +33,7 @@ enum class Kind {
 Kind kind_of(const Record::Entry& entry) {
   if (entry.name == "cluster") return Kind::cluster;
   if (entry.name == "provider-mount") return Kind::provider_mount;
+  if (LibvirtHost::is_record(entry.name)) return Kind::libvirt_host;
   if (IpmiSimulator::is_record(entry.name)) return Kind::ipmi_sim;
   if (ApcPduSimulator::is_record(entry.name)) return Kind::snmpd;
   if (Sshd::is_record(entry.name)) return Kind::sshd;
@@ -54,6 +57,9 @@ std::vector<std::string> clean_up_stale_state() {
         break;
       case Kind::provider_mount:
         ProviderMount::adopt();
+        break;
+      case Kind::libvirt_host:
+        LibvirtHost::adopt_record(entry.name);
         break;
       case Kind::ipmi_sim:
         IpmiSimulator::adopt_record(entry.name);

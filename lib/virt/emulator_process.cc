@@ -1,0 +1,84 @@
+#include "virt/emulator_process.h"
+
+#include <dirent.h>
+#include <signal.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+
+#include "util/strings.h"
+
+namespace hakit::virt {
+namespace {
+
+constexpr exec::Millis kTermGrace{3000};
+constexpr exec::Millis kPoll{50};
+
+std::vector<std::string> read_cmdline(const std::string& pid) {
+  std::string raw;
+  if (!read_file(cat("/proc/", pid, "/cmdline"), raw)) return {};
+  std::vector<std::string> argv;
+  size_t start = 0;
+  for (size_t end; (end = raw.find('\0', start)) != std::string::npos; start = end + 1) {
+    argv.push_back(raw.substr(start, end - start));
+  }
+  return argv;
+}
+
+bool alive(pid_t pid) {
+  std::string stat;
+  if (!read_file(cat("/proc/", pid, "/stat"), stat)) return false;
+  // A zombie has exited; only its parent's reaping is missing.
+  const size_t paren = stat.rfind(')');
+  return paren == std::string::npos || paren + 2 >= stat.size() || stat[paren + 2] != 'Z';
+}
+
+bool wait_gone(pid_t pid, const exec::Deadline& deadline) {
+  while (alive(pid)) {
+    if (deadline.expired()) return false;
+    exec::sleep_for(kPoll);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_emulator_of(const std::vector<std::string>& argv, std::string_view name) {
+  if (argv.empty()) return false;
+  const std::string program = argv[0].substr(argv[0].rfind('/') + 1);
+  if (!program.starts_with("qemu-system-") && program != "qemu-kvm" && program != "kvm") {
+    return false;
+  }
+  for (size_t i = 1; i + 1 < argv.size(); ++i) {
+    if (argv[i] != "-name") continue;
+    const std::string_view value = argv[i + 1];
+    if (value == name) return true;
+    for (const auto& option : split(value, ",")) {
+      if (option == cat("guest=", name)) return true;
+    }
+  }
+  return false;
+}
+
+std::optional<pid_t> find_emulator(std::string_view name) {
+  const std::unique_ptr<DIR, int (*)(DIR*)> proc(opendir("/proc"), closedir);
+  if (!proc) return std::nullopt;
+  while (const dirent* entry = readdir(proc.get())) {
+    const std::string pid = entry->d_name;
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t number = pid_t(std::atol(pid.c_str()));
+    if (is_emulator_of(read_cmdline(pid), name) && alive(number)) return number;
+  }
+  return std::nullopt;
+}
+
+bool kill_emulator(pid_t pid, const exec::Deadline& deadline) {
+  if (::kill(pid, SIGTERM) < 0 && errno == ESRCH) return true;
+  if (wait_gone(pid, deadline.capped(kTermGrace))) return true;
+  ::kill(pid, SIGKILL);
+  return wait_gone(pid, deadline);
+}
+
+}  // namespace hakit::virt

@@ -1,0 +1,190 @@
+// ocf:hakit:VirtualDomain against two real libvirtd + qemu (TCG) hosts: lifecycle with
+// the domain state read back by virsh, live migration both ways and refused, and the
+// faults the shell agent handles badly (libvirtd down or hung during monitor and stop,
+// a guest that ignores ACPI, a domain destroyed behind the agent's back).
+#include <signal.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "temp_dir.h"
+#include "vm_agent_run.h"
+
+using namespace hakit;
+using vm_test::Env;
+using vm_test::migration_env;
+using vm_test::VmResource;
+
+namespace {
+
+constexpr int kSuccess = 0;
+constexpr int kErrGeneric = 1;
+constexpr int kErrConfigured = 6;
+constexpr int kNotRunning = 7;
+
+bool has_root() {
+  if (geteuid() == 0) return true;
+  WARN("skipped: libvirtd and its mount namespace need root");
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain", "[virt][virtualdomain]") {
+  if (!has_root()) return;
+  const lab::TempDir dir("vd-lifecycle");
+  const lab::LibvirtHost host1(dir / "host1", 1);
+  const lab::LibvirtHost host2(dir / "host2", 2);
+  const std::string name = "hakit-vd-life";
+  const std::string config = dir / "vm.xml";
+  const std::string xml = lab::lab_domain_xml(name);
+  vm_test::write_file(config, xml);
+  const VmResource on1("VirtualDomain", {{"config", config}, {"hypervisor", host1.uri()}});
+  const VmResource on2("VirtualDomain", {{"config", config}, {"hypervisor", host2.uri()}});
+
+  CHECK(on1.run("validate-all").code == kSuccess);
+  CHECK(on1.run("monitor").code == kNotRunning);
+  REQUIRE(on1.run("start").code == kSuccess);
+  CHECK(host1.domstate(name) == "running");
+  CHECK(on1.run("monitor").code == kSuccess);
+  CHECK(on1.run("start").code == kSuccess);  // already running: nothing to do
+  CHECK(host1.emulator_pids().size() == 1);
+
+  SECTION("live migration to host 2 and back, with speed and downtime limits") {
+    const Env to2 = {{"OCF_RESKEY_remoteuri", host2.uri()},
+                     {"OCF_RESKEY_migration_speed", "100"},
+                     {"OCF_RESKEY_migration_downtime", "500"}};
+    Env env = migration_env("node1", "node2");
+    env.insert(to2.begin(), to2.end());
+    REQUIRE(on1.run("migrate_to", env).code == kSuccess);
+    CHECK(on2.run("migrate_from", migration_env("node1", "node2")).code == kSuccess);
+    CHECK(host1.domstate(name).empty());
+    CHECK(host2.domstate(name) == "running");
+    CHECK(on2.run("monitor").code == kSuccess);
+    CHECK(on1.run("monitor").code == kNotRunning);
+
+    Env back = migration_env("node2", "node1");
+    back["OCF_RESKEY_remoteuri"] = host1.uri();
+    REQUIRE(on2.run("migrate_to", back).code == kSuccess);
+    CHECK(on1.run("migrate_from", migration_env("node2", "node1")).code == kSuccess);
+    CHECK(host1.domstate(name) == "running");
+    CHECK(host2.domstate(name).empty());
+  }
+
+  SECTION("a migration the target refuses fails honestly and leaves the domain running") {
+    Env same = migration_env("node1", "node2");
+    same["OCF_RESKEY_remoteuri"] = host1.uri();  // the source itself: libvirt refuses
+    const auto refused = on1.run("migrate_to", same);
+    CHECK(refused.code == kErrGeneric);
+    CHECK(refused.exit_reason().find("same host") != std::string::npos);
+
+    Env nowhere = migration_env("node1", "node2");
+    nowhere["OCF_RESKEY_remoteuri"] = "qemu+unix:///system?socket=" + (dir / "no-such-socket");
+    const auto unreachable = on1.run("migrate_to", nowhere);
+    CHECK(unreachable.code == kErrGeneric);
+    CHECK(unreachable.exit_reason().find("no-such-socket") != std::string::npos);
+    CHECK(host1.domstate(name) == "running");
+    CHECK(host2.domstate(name).empty());
+  }
+
+  SECTION("migrate_from fails when the domain did not arrive") {
+    CHECK(on2.run("migrate_from", {{"OCF_RESKEY_CRM_meta_timeout", "3000"}}).code == kErrGeneric);
+  }
+
+  // The lab guest has no OS to handle the ACPI request: stop must destroy it in time.
+  const auto stopped = on1.run("stop", {{"OCF_RESKEY_CRM_meta_timeout", "12000"}});
+  CHECK(stopped.code == kSuccess);
+  CHECK(stopped.err.find("did not shut down in time: destroying it") != std::string::npos);
+  CHECK(host1.domstate(name).empty());
+  CHECK(host1.emulator_pids().empty());
+  CHECK(on1.run("monitor").code == kNotRunning);
+  CHECK(on1.run("stop").code == kSuccess);
+  // Never undefined, never rewritten: the user's config is as it was.
+  CHECK(vm_test::read_whole(config) == xml);
+}
+
+TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung", "[virt][virtualdomain][faults]") {
+  if (!has_root()) return;
+  const lab::TempDir dir("vd-libvirtd-down");
+  lab::LibvirtHost host(dir / "host1", 1);
+  const std::string name = "hakit-vd-down";
+  const std::string config = dir / "vm.xml";
+  vm_test::write_file(config, lab::lab_domain_xml(name));
+  const VmResource vm("VirtualDomain", {{"config", config}, {"hypervisor", host.uri()}});
+  REQUIRE(vm.run("start").code == kSuccess);
+  const auto emulators = host.emulator_pids();
+  REQUIRE(emulators.size() == 1);
+
+  host.freeze_daemon();  // hung: accepts connections, answers nothing
+  CHECK(vm.run("monitor").code == kSuccess);
+  host.thaw_daemon();
+
+  host.stop_daemon();  // down: the guest keeps running, as with a real libvirtd restart
+  CHECK(::kill(emulators[0], 0) == 0);
+  const auto monitor = vm.run("monitor");
+  CHECK(monitor.code == kSuccess);
+  CHECK(monitor.err.find("is running (emulator PID") != std::string::npos);
+  CHECK(vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}}).code == kSuccess);
+
+  const auto stop = vm.run("stop");
+  CHECK(stop.code == kSuccess);
+  CHECK(stop.err.find("killing the emulator") != std::string::npos);
+  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("stop").code == kSuccess);
+
+  host.start_daemon();
+  CHECK(host.domstate(name).empty());
+  CHECK(vm.run("monitor").code == kNotRunning);
+}
+
+TEST_CASE("VirtualDomain reports a domain destroyed behind its back and stops what never ran", "[virt][virtualdomain][faults]") {
+  if (!has_root()) return;
+  const lab::TempDir dir("vd-behind");
+  const lab::LibvirtHost host(dir / "host1", 1);
+  const std::string name = "hakit-vd-behind";
+  const std::string config = dir / "vm.xml";
+  vm_test::write_file(config, lab::lab_domain_xml(name));
+  const VmResource vm("VirtualDomain", {{"config", config}, {"hypervisor", host.uri()}, {"force_stop", "true"}});
+
+  // Never started, and a start that failed (an emulator that does not exist): stop succeeds.
+  CHECK(vm.run("stop").code == kSuccess);
+  const std::string broken = dir / "broken.xml";
+  std::string bad_xml = lab::lab_domain_xml("hakit-vd-broken");
+  bad_xml.replace(bad_xml.find("/usr/bin/qemu-system-x86_64"), 27, "/nonexistent/qemu-system-x86_64");
+  vm_test::write_file(broken, bad_xml);
+  const VmResource failing("VirtualDomain", {{"config", broken}, {"hypervisor", host.uri()}});
+  CHECK(failing.run("start").code == kErrGeneric);
+  CHECK(failing.run("stop").code == kSuccess);
+  // A node without the config file: stop succeeds, a probe says not running.
+  const VmResource missing("VirtualDomain", {{"config", dir / "absent.xml"}, {"hypervisor", host.uri()}});
+  CHECK(missing.run("stop").code == kSuccess);
+  CHECK(missing.run("monitor").code == kNotRunning);
+  CHECK(missing.run("validate-all").code == 5);
+
+  REQUIRE(vm.run("start").code == kSuccess);
+  host.virsh({"destroy", name});
+  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}}).code == kNotRunning);
+
+  REQUIRE(vm.run("start").code == kSuccess);
+  const auto forced = vm.run("stop");  // force_stop: destroy without asking the guest
+  CHECK(forced.code == kSuccess);
+  CHECK(forced.err.find("force_stop") != std::string::npos);
+  CHECK(host.domstate(name).empty());
+}
+
+TEST_CASE("VirtualDomain rejects bad parameters with ERR_CONFIGURED", "[virt][virtualdomain]") {
+  const lab::TempDir dir("vd-config");
+  const std::string config = dir / "vm.xml";
+  vm_test::write_file(config, lab::lab_domain_xml("hakit-vd-config"));
+  const auto validate = [&](const Env& params) { return VmResource("VirtualDomain", params).run("validate-all"); };
+  CHECK(validate({{"config", config}, {"force_stop", "1"}, {"snapshot", dir.path()}}).code == kErrConfigured);
+  CHECK(validate({{"config", config}, {"shutdown_mode", "poweroff"}}).code == kErrConfigured);
+  CHECK(validate({{"config", config}, {"migrate_options", "--bogus"}}).code == kErrConfigured);
+  CHECK(validate({{"config", config}, {"stateless", "true"}}).code == kErrConfigured);
+  CHECK(validate({{"config", "relative.xml"}}).code == kErrConfigured);
+  vm_test::write_file(dir / "not-a-domain.xml", "<network><name>x</name></network>");
+  const auto not_domain = validate({{"config", dir / "not-a-domain.xml"}});
+  CHECK(not_domain.code == kErrConfigured);
+  CHECK(not_domain.exit_reason().find("not-a-domain.xml") != std::string::npos);
+}

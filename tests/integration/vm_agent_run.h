@@ -1,0 +1,68 @@
+// Running the built VirtualDomain and Xen agents as Pacemaker would, against the lab's
+// simulated libvirt hosts (tests/lab/libvirt_host.h).
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "exec/command.h"
+#include "filesystem_agent_run.h"
+#include "libvirt_host.h"
+#include "util/strings.h"
+
+namespace hakit::vm_test {
+
+using Env = std::map<std::string, std::string>;
+using filesystem_test::AgentRun;
+
+class VmResource {
+ public:
+  /// `agent`: "VirtualDomain" or "Xen"; `params` without the OCF_RESKEY_ prefix.
+  VmResource(std::string agent, const Env& params, std::string instance = "vm1")
+      : agent_(std::move(agent)) {
+    env_["OCF_ROOT"] = "/usr/lib/ocf";
+    env_["OCF_RESOURCE_TYPE"] = agent_;
+    env_["HA_LOGFACILITY"] = "none";
+    env_["OCF_RESOURCE_INSTANCE"] = std::move(instance);
+    for (const auto& [name, value] : params) env_["OCF_RESKEY_" + name] = value;
+  }
+
+  /// Runs `action` with `extra` added to (or overriding) the environment.
+  AgentRun run(const std::string& action, const Env& extra = {}) const {
+    exec::Command command{.argv = {std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_, action},
+                          .env = env_};
+    for (const auto& [name, value] : extra) command.env[name] = value;
+    const exec::Result result = exec::run(command, exec::Deadline::in(std::chrono::minutes(3)));
+    INFO(agent_ << " " << action << " stderr: " << result.err);
+    CHECK(result.out.empty());
+    if (result.exit_status < 0) UNSCOPED_INFO(agent_ << " " << action << ": " << result.describe() << "\n" << result.err);
+    return {result.exit_status, result.err};
+  }
+
+ private:
+  std::string agent_;
+  Env env_;
+};
+
+inline void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::trunc);
+  out << text;
+  REQUIRE(out.flush());
+}
+
+inline std::string read_whole(const std::string& path) {
+  std::string text;
+  read_file(path, text);
+  return text;
+}
+
+/// The environment of migrate_to/migrate_from as Pacemaker sets it for a move to `target`.
+inline Env migration_env(const std::string& source, const std::string& target) {
+  return {{"OCF_RESKEY_CRM_meta_migrate_source", source},
+          {"OCF_RESKEY_CRM_meta_migrate_target", target}};
+}
+
+}  // namespace hakit::vm_test
