@@ -17,10 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const auto value = hakit::fence::snmp::value_of(*v);
       hakit::fence::snmp::to_string(oid);
       if (value.type == hakit::fence::snmp::Value::Type::kInteger) {
-        hakit::fence::decode_state(value.integer);
+        hakit::fence::apc::decode_state(value.integer);
       }
       if (value.type == hakit::fence::snmp::Value::Type::kOid) {
-        hakit::fence::table_for(value.object);
+        hakit::fence::apc::table_for(value.object);
       }
     }
   }
