@@ -34,6 +34,8 @@ packages=(
   # iSCSI: tgtd, which the iSCSI agents drive in tests and benchmarks, and libiscsi's
   # initiator tools (iscsi-ls, iscsi-readcapacity16) that check the LUNs from outside
   tgt libiscsi-bin
+  # hardening: libFuzzer targets (clang, its fuzzer/sanitizer runtimes) and clang-tidy
+  clang libclang-rt-14-dev clang-tidy
 )
 
 export DEBIAN_FRONTEND=noninteractive

@@ -30,6 +30,9 @@ else
   failed=1
 fi
 
+step "Fuzzing: every libFuzzer target 30 s on its seed corpus (scripts/fuzz.sh, build-fuzz/)"
+bash scripts/fuzz.sh 30 || failed=1
+
 step "Build (build/, RelWithDebInfo) and the whole suite"
 if cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null && cmake --build build -j "$jobs"; then
   ctest --test-dir build --output-on-failure -j "$jobs" || failed=1

@@ -54,7 +54,12 @@ int main(int argc, char** argv) {
   UniqueFd fifo;
   while (true) {
     if (is_fifo(path)) {
-      fifo.reset(::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC));
+      // Not through a link, and only into a FIFO: as root, this writes where it is told.
+      fifo.reset(::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC));
+      struct stat opened {};
+      if (fifo.valid() && (::fstat(fifo.get(), &opened) != 0 || !S_ISFIFO(opened.st_mode))) {
+        return fail(path + ": not a FIFO");
+      }
       if (fifo.valid()) break;
       if (errno != ENXIO) return fail(path + ": " + std::strerror(errno));
       if (!wait) return fail(path + ": the meatware request is no longer waiting");

@@ -15,6 +15,7 @@
 #include <system_error>
 #include <utility>
 
+#include "exec/runner.h"
 #include "util/strings.h"
 #include "util/unique_fd.h"
 
@@ -277,11 +278,33 @@ Result run_unobserved(const Command& cmd, const Deadline& deadline) {
   return result;
 }
 
+class SystemRunner final : public Runner {
+ public:
+  Result run(const Command& cmd, const Deadline& deadline) override {
+    return run_unobserved(cmd, deadline);
+  }
+};
+
+// Constant-initialized: no start-up work, and production never sets it.
+Runner* installed_runner = nullptr;
+
 }  // namespace
+
+Runner& system_runner() {
+  static SystemRunner runner;
+  return runner;
+}
+
+ScopedRunner::ScopedRunner(Runner& runner) : previous_(installed_runner) {
+  installed_runner = &runner;
+}
+
+ScopedRunner::~ScopedRunner() { installed_runner = previous_; }
 
 Result run(const Command& cmd, const Deadline& deadline) {
   const auto started = Clock::now();
-  Result result = run_unobserved(cmd, deadline);
+  Result result = installed_runner != nullptr ? installed_runner->run(cmd, deadline)
+                                              : run_unobserved(cmd, deadline);
   if (observer != nullptr) {
     observer(cmd, result, std::chrono::duration_cast<Millis>(Clock::now() - started));
   }

@@ -4,10 +4,9 @@
 
 #include <chrono>
 
-namespace hakit::exec {
+#include "exec/clock.h"
 
-using Clock = std::chrono::steady_clock;
-using Millis = std::chrono::milliseconds;
+namespace hakit::exec {
 
 class Deadline {
  public:

@@ -47,3 +47,12 @@ TEST_CASE("a failed or machine-made fencing is no manual confirmation", "[fence]
   CHECK_FALSE(has_manual_confirmation("", "n1", utc(16, 0, 0)));
   CHECK_FALSE(has_manual_confirmation("<fence_event target=\"n1\"", "n1", utc(16, 0, 0)));
 }
+
+TEST_CASE("a completion time the clock cannot hold is no confirmation", "[fence][meatware]") {
+  const std::string far = R"(<fence_event action="off" target="nodeM" status="success" )"
+                          R"(delegate="a human" completed="-30171856240-11-22 16:49:20Z"/>)";
+  CHECK_FALSE(has_manual_confirmation(far, "nodeM", utc(16, 0, 0)));
+  const std::string future = R"(<fence_event action="off" target="nodeM" status="success" )"
+                             R"(delegate="a human" completed="9999-11-22 16:49:20Z"/>)";
+  CHECK_FALSE(has_manual_confirmation(future, "nodeM", utc(16, 0, 0)));
+}

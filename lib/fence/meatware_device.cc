@@ -32,8 +32,8 @@ class RequestFifo {
       throw Error(ErrorKind::kFailed, cat("cannot create ", path_, ": ", std::strerror(errno)));
     }
     // Our own writer keeps the reader from seeing end-of-file between two clients.
-    reader_.reset(::open(path_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-    keeper_.reset(::open(path_.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC));
+    reader_.reset(::open(path_.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC));
+    keeper_.reset(::open(path_.c_str(), O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC));
     if (!reader_.valid() || !keeper_.valid()) {
       const int error = errno;
       ::unlink(path_.c_str());

@@ -153,19 +153,30 @@ exec::Millis Options::seconds(std::string_view name) const {
   return exec::Millis(std::llround(value * 1000));
 }
 
+namespace {
+// A secret is a line, not a file: what a runaway script prints beyond this is dropped.
+constexpr size_t kMaxScriptOutput = 4096;
+}  // namespace
+
 std::optional<std::string> Options::secret(std::string_view name,
                                            const exec::Deadline& deadline) const {
   if (is_set(name)) return str(name);
   const std::string script_option = cat(spec(name).name, "_script");
   if (!declares(script_option) || !is_set(script_option)) return std::nullopt;
-  exec::Command command{.argv = split(str(script_option))};
+  exec::Command command{.argv = split(str(script_option)), .max_output = kMaxScriptOutput};
   const exec::Result result = exec::run(command, deadline);
   if (!result.ok()) {
     throw Error(ErrorKind::kBadConfig,
                 cat(script_option, " '", command.argv[0], "' failed: ", result.describe()));
   }
   const auto lines = split(result.out, "\n");
-  return lines.empty() ? std::string() : std::string(trim(lines.front()));
+  std::string value = lines.empty() ? std::string() : std::string(trim(lines.front()));
+  // C libraries would cut the secret at a NUL and use what precedes it.
+  if (value.find('\0') != std::string::npos) {
+    throw Error(ErrorKind::kBadConfig, cat(script_option, " '", command.argv[0],
+                                           "' printed a NUL byte, which no secret can hold"));
+  }
+  return value;
 }
 
 std::string Options::target() const {

@@ -140,3 +140,18 @@ TEST_CASE("a secret comes from its option or else from its _script", "[fence][op
   failing.set("password_script", "/bin/false");
   CHECK_THROWS_AS(failing.secret("password", deadline), Error);
 }
+
+TEST_CASE("a password_script is bounded: in time, one line, no NUL", "[fence][options]") {
+  const Deadline deadline = Deadline::in(std::chrono::seconds(10));
+  Options runaway(kTestMetadata);
+  runaway.set("password_script", "/usr/bin/yes abcdefgh");
+  CHECK_THROWS_AS(runaway.secret("password", Deadline::in(std::chrono::milliseconds(300))), Error);
+
+  Options binary(kTestMetadata);
+  binary.set("password_script", "/usr/bin/head -c 64 /dev/zero");
+  CHECK_THROWS_AS(binary.secret("password", deadline), Error);
+
+  Options hung(kTestMetadata);
+  hung.set("password_script", "/bin/sleep 60");
+  CHECK_THROWS_AS(hung.secret("password", Deadline::in(std::chrono::milliseconds(200))), Error);
+}

@@ -1,6 +1,5 @@
 #include "fence/power_action.h"
 
-#include <thread>
 
 #include "fence/error.h"
 #include "fence/verified_power.h"
@@ -64,7 +63,7 @@ std::string switch_power(Device& device, const Options& options, PowerAction act
   const RebootMethod method = reboot_method(options);
   if (const exec::Millis delay = seconds_if_declared(options, "delay"); delay.count() > 0) {
     ocf::log_info(cat("waiting ", delay.count() / 1000.0, " s (delay) before fencing"));
-    std::this_thread::sleep_for(delay);
+    exec::sleep_for(delay);
   }
   VerifiedPower power(device, PowerTiming::from(options));
   switch (action) {

@@ -1,6 +1,5 @@
 #include "fence/ssh_device.h"
 
-#include <thread>
 
 #include "fence/error.h"
 #include "fence/null_device.h"
@@ -137,7 +136,7 @@ void SshDevice::power_cycle(const std::string& plug, const exec::Deadline& deadl
               " after the reboot command"));
       return;
     }
-    std::this_thread::sleep_for(std::min(kPollPause, std::max(window.remaining(), 0ms)));
+    exec::sleep_for(std::min(kPollPause, std::max(window.remaining(), 0ms)));
   }
   throw Error(ErrorKind::kTimeout, cat(host, " still answered pings ", seconds(power_timeout_),
                                        " after the reboot command (power_timeout)"));

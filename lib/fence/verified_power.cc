@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <thread>
 
 #include "fence/error.h"
 #include "ocf/log.h"
@@ -20,7 +19,7 @@ bool is_permanent(ErrorKind kind) {
 }
 
 void sleep_within(exec::Millis pause, const exec::Deadline& deadline) {
-  std::this_thread::sleep_for(std::min(pause, std::max(deadline.remaining(), exec::Millis(0))));
+  exec::sleep_for(std::min(pause, std::max(deadline.remaining(), exec::Millis(0))));
 }
 
 std::string seconds(exec::Millis duration) { return cat(double(duration.count()) / 1000, " s"); }

@@ -1,6 +1,5 @@
 #include "iscsi/tgt_logical_unit.h"
 
-#include <thread>
 
 #include "ocf/error.h"
 #include "ocf/log.h"
@@ -98,7 +97,7 @@ void TgtLogicalUnitDriver::stop() {
     }
     ocf::log_warning(
         cat("deleting LUN ", config_.lun, " failed (", result.first_error_line(), "), retrying"));
-    std::this_thread::sleep_for(kBusyRetry);
+    exec::sleep_for(kBusyRetry);
   }
   ocf::log_info(cat("deleted LUN ", config_.lun, " of target ", config_.target_iqn));
 }

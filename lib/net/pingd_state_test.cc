@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "ocf/error.h"
 
@@ -55,5 +56,26 @@ TEST_CASE("the state file is saved atomically, loaded and removed", "[net][pingd
   CHECK_FALSE(PingdState::load(path));
 
   CHECK_THROWS_AS(state.save((directory / "missing" / "state").string()), hakit::ocf::Error);
+  std::filesystem::remove_all(directory);
+}
+
+// pidfile may be in a shared directory (/tmp): a link planted at the temporary name must not
+// make root write through it.
+TEST_CASE("saving the state never writes through a planted link", "[net][pingd_state]") {
+  const auto directory = std::filesystem::temp_directory_path() / "hakit-pingd-link-test";
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directory(directory);
+  const std::string path = directory / "pingd-pingd";
+  const std::string victim = directory / "victim";
+  std::ofstream(victim) << "precious\n";
+  std::filesystem::create_symlink(victim, path + ".new");
+
+  const PingdState state{Millis(2000), {"10.0.0.1"}};
+  state.save(path);
+  CHECK(PingdState::load(path) == state);
+  std::stringstream kept;
+  kept << std::ifstream(victim).rdbuf();
+  CHECK(kept.str() == "precious\n");
+  CHECK(std::filesystem::is_regular_file(std::filesystem::symlink_status(path)));
   std::filesystem::remove_all(directory);
 }

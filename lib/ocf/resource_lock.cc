@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <thread>
 
 #include "ocf/error.h"
 #include "ocf/log.h"
@@ -46,7 +45,7 @@ int lock_file(const std::string& path, const exec::Deadline& deadline, std::stri
       throw Error(ExitCode::kErrGeneric,
                   cat("another operation on ", holder, " still holds ", path));
     }
-    std::this_thread::sleep_for(kRetryInterval);
+    exec::sleep_for(kRetryInterval);
   }
   return fd;
 }

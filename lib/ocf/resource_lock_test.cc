@@ -29,3 +29,16 @@ TEST_CASE("two operations on one instance serialise, other instances do not wait
   ::unsetenv("HA_RSCTMP");
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the lock file is never opened through a planted link", "[ocf]") {
+  char dir[] = "/tmp/hakit-lock-link-XXXXXX";
+  REQUIRE(::mkdtemp(dir) != nullptr);
+  ::setenv("HA_RSCTMP", dir, 1);
+  const std::string victim = std::string(dir) + "/victim";
+  std::filesystem::create_symlink(victim, std::string(dir) + "/hakit-Filesystem-fs_1.lock");
+  // Runs unlocked (logged) rather than create or lock the link's target.
+  CHECK_FALSE(ResourceLock("Filesystem", "fs:1", Deadline::in(Millis(200))).held());
+  CHECK_FALSE(std::filesystem::exists(victim));
+  ::unsetenv("HA_RSCTMP");
+  std::filesystem::remove_all(dir);
+}

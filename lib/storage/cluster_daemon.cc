@@ -3,7 +3,6 @@
 #include <signal.h>
 #include <sys/stat.h>
 
-#include <thread>
 
 #include "exec/command.h"
 #include "ocf/error.h"
@@ -31,7 +30,7 @@ bool wait_until(const std::function<bool()>& condition, const exec::Deadline& de
   for (;;) {
     if (condition()) return true;
     if (deadline.remaining() <= kPollPause) return condition();
-    std::this_thread::sleep_for(kPollPause);
+    exec::sleep_for(kPollPause);
   }
 }
 

@@ -302,7 +302,7 @@ void pause_before_retry(const Context& ctx, std::string_view doing,
     throw Error(ExitCode::kErrGeneric,
                 cat("timed out ", doing, " DRBD resource: ", describe(state)));
   }
-  std::this_thread::sleep_for(kRetryPause);
+  exec::sleep_for(kRetryPause);
 }
 
 /// wfc_timeout: how long start waits for the connections; nullopt: do not wait.
@@ -328,7 +328,7 @@ void wait_for_connections(const DrbdSetup& setup, const Context& ctx) {
   const exec::Deadline until = ctx.deadline.capped(*wait);
   while (!until.expired()) {
     if (all_connected(current_state(setup, ctx))) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    exec::sleep_for(std::chrono::milliseconds(200));
   }
   ocf::log_info(cat("not connected after wfc_timeout=", ctx.params.str("wfc_timeout"),
                     " s: running unconnected"));
@@ -373,7 +373,7 @@ void create_devices(const DrbdSetup& setup, const Context& ctx) {
       if (ctx.deadline.expired()) {
         throw Error(ExitCode::kErrGeneric, cat("device ", device, " did not appear in time"));
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      exec::sleep_for(std::chrono::milliseconds(100));
     }
   }
 }

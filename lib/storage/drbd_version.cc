@@ -30,7 +30,6 @@ std::string DrbdVersion::text() const { return cat(major, '.', minor, '.', patch
 
 std::optional<DrbdVersion> parse_drbd_version(std::string_view text) {
   text = trim(text);
-  DrbdVersion version;
   const auto major = take_number(text);
   if (!major || !take_dot(text)) return std::nullopt;
   const auto minor = take_number(text);

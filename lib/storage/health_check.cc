@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "ocf/error.h"
 #include "storage/child_task.h"
@@ -58,18 +59,38 @@ std::string read_device_block(const std::string& device) {
   return "";
 }
 
-/// Opens for O_DIRECT I/O, or without O_DIRECT where the filesystem does not support it
-/// (tmpfs, some FUSE and network filesystems).
+/// The directory holding `path`, reached without following a symbolic link and created
+/// (0755) where missing. The status file lives inside the mounted filesystem, where its
+/// users could plant a link to make root overwrite a file elsewhere.
+UniqueFd parent_without_symlinks(const std::string& path) {
+  UniqueFd dir(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+  const std::vector<std::string> parts = split(path, "/");
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    const char* name = parts[i].c_str();
+    constexpr int kFlags = O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+    UniqueFd next(::openat(dir.get(), name, kFlags));
+    if (!next.valid() && errno == ENOENT && ::mkdirat(dir.get(), name, 0755) == 0) {
+      next.reset(::openat(dir.get(), name, kFlags));
+    }
+    if (!next.valid()) fail("cannot open a directory on the way (a symbolic link?)");
+    dir = std::move(next);
+  }
+  return dir;
+}
+
+/// Opens the status file for O_DIRECT I/O, or without O_DIRECT where the filesystem does not
+/// support it (tmpfs, some FUSE and network filesystems); never through a symbolic link.
 UniqueFd open_direct(const std::string& path, int flags) {
-  UniqueFd fd(::open(path.c_str(), flags | O_DIRECT | O_CLOEXEC, 0644));
-  if (!fd.valid() && errno == EINVAL) fd.reset(::open(path.c_str(), flags | O_CLOEXEC, 0644));
+  const UniqueFd dir = parent_without_symlinks(path);
+  const std::string name = std::filesystem::path(path).filename();
+  flags |= O_NOFOLLOW | O_CLOEXEC;
+  UniqueFd fd(::openat(dir.get(), name.c_str(), flags | O_DIRECT, 0644));
+  if (!fd.valid() && errno == EINVAL) fd.reset(::openat(dir.get(), name.c_str(), flags, 0644));
   if (!fd.valid()) fail("cannot open");
   return fd;
 }
 
 std::string write_and_read_back(const std::string& path, const std::string& content) {
-  std::error_code error;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   AlignedBlock written;
   content.copy(written.data(), std::min(content.size(), kBlockSize));
   {

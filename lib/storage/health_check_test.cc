@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "ocf/error.h"
+#include "ocf/failure_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 
 using hakit::exec::Deadline;
@@ -40,4 +41,30 @@ TEST_CASE("reading a device skips what is not a block device", "[storage][health
   CHECK_FALSE(check_device_readable("/dev/null", Deadline::in(Millis(5000))));
   CHECK_THROWS_AS(check_device_readable("/dev/hakit-missing", Deadline::in(Millis(5000))),
                   hakit::ocf::Error);
+}
+
+// The status file is inside the mounted filesystem: a user of it who plants a link must not
+// get root to write through it.
+TEST_CASE("the status file is never written through a symbolic link", "[storage][health_check]") {
+  FileTree tree;
+  tree.file("elsewhere/victim", "precious\n");
+  tree.directory("mnt");
+  tree.link("mnt/.Filesystem_status", tree.path("elsewhere"));
+  const auto through_directory = hakit::ocf::failure_of([&] {
+    check_status_file(tree.path("mnt/.Filesystem_status/fs1_node1"), "fs1\n",
+                      Deadline::in(Millis(5000)));
+  });
+  CHECK(through_directory.code == hakit::ocf::ExitCode::kErrGeneric);
+  CHECK_FALSE(std::ifstream(tree.path("elsewhere/fs1_node1")).good());
+
+  tree.directory("mnt2/.Filesystem_status");
+  tree.link("mnt2/.Filesystem_status/fs1_node1", tree.path("elsewhere/victim"));
+  const auto through_file = hakit::ocf::failure_of([&] {
+    check_status_file(tree.path("mnt2/.Filesystem_status/fs1_node1"), "fs1\n",
+                      Deadline::in(Millis(5000)));
+  });
+  CHECK(through_file.code == hakit::ocf::ExitCode::kErrGeneric);
+  std::stringstream victim;
+  victim << std::ifstream(tree.path("elsewhere/victim")).rdbuf();
+  CHECK(victim.str() == "precious\n");
 }

@@ -1,6 +1,5 @@
 #include "storage/kernel_support.h"
 
-#include <thread>
 
 #include "exec/command.h"
 #include "ocf/error.h"
@@ -44,7 +43,7 @@ void require_filesystem_support(const FilesystemType& type, const exec::Deadline
   }
   for (int check = 0; check < kChecksAfterModprobe && !deadline.expired(); ++check) {
     if (kernel_lists(type.kernel_name)) return;
-    std::this_thread::sleep_for(kRecheckPause);
+    exec::sleep_for(kRecheckPause);
   }
   throw ocf::Error(ocf::ExitCode::kErrInstalled,
                    cat("Couldn't find filesystem ", type.kernel_name, " in /proc/filesystems"));

@@ -3,7 +3,6 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "exec/command.h"
 #include "ocf/error.h"
@@ -42,7 +41,7 @@ class Unmounter {
   bool escalate(const std::vector<int>& signals, bool force, const exec::Deadline& phase_end) {
     while (true) {
       if (policy_.signal_holders) signal_holders(signals);
-      std::this_thread::sleep_for(std::min(policy_.signal_delay, phase_end.remaining()));
+      exec::sleep_for(std::min(policy_.signal_delay, phase_end.remaining()));
       if (phase_end.expired()) return false;
       if (attempt(force, phase_end)) return true;
     }

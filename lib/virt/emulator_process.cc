@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
-#include <thread>
 
 #include "util/strings.h"
 
@@ -39,7 +38,7 @@ bool alive(pid_t pid) {
 bool wait_gone(pid_t pid, const exec::Deadline& deadline) {
   while (alive(pid)) {
     if (deadline.expired()) return false;
-    std::this_thread::sleep_for(kPoll);
+    exec::sleep_for(kPoll);
   }
   return true;
 }

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "exec/command.h"
 #include "ocf/error.h"
@@ -52,7 +51,7 @@ bool wait_active(const Connection& conn, const std::string& name, const exec::De
   for (;;) {
     if (active(conn, name)) return true;
     if (until.expired()) return false;
-    std::this_thread::sleep_for(std::min(poll, until.remaining()));
+    exec::sleep_for(std::min(poll, until.remaining()));
   }
 }
 
@@ -63,7 +62,7 @@ bool reappears(const Connection& conn, const VmConfig& cfg, const exec::Deadline
   ocf::log_warning(cat("domain ", cfg.name, " is not running: re-checking for ",
                        cfg.vanish_grace.count() / 1000.0, " s in case it is rebooting"));
   const exec::Deadline until = deadline.capped(cfg.vanish_grace);
-  std::this_thread::sleep_for(std::min(kRecheck, until.remaining()));
+  exec::sleep_for(std::min(kRecheck, until.remaining()));
   return wait_active(conn, cfg.name, until, kRecheck);
 }
 
@@ -71,7 +70,7 @@ bool wait_off(const Domain& dom, const exec::Deadline& until) {
   for (;;) {
     if (!is_active(dom.state())) return true;
     if (until.expired()) return false;
-    std::this_thread::sleep_for(std::min(kPoll, until.remaining()));
+    exec::sleep_for(std::min(kPoll, until.remaining()));
   }
 }
 
