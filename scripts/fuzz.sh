@@ -20,7 +20,7 @@ fi
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DHAKIT_FUZZ=ON -DHAKIT_TESTS=OFF > "$build.configure.log" 2>&1 ||
   { cat "$build.configure.log"; exit 1; }
-cmake --build "$build" -j "$jobs" --target hakit_fuzzers 2>&1 | grep -E 'error|warning' 
+cmake --build "$build" -j "$jobs" --target hakit_fuzzers 2>&1 | grep -E 'error:|warning:'
 [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz.sh: the fuzz targets do not build" >&2; exit 1; }
 
 targets=("$@")
