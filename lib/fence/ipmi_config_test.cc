@@ -6,6 +6,7 @@
 
 #include "fence/error.h"
 #include "metadata/fence_hakit_ipmi.h"
+#include "util/scratch_dir_for_tests.h"
 
 using namespace hakit::fence;
 using hakit::exec::Deadline;
@@ -106,8 +107,8 @@ TEST_CASE("the password comes from password, password_script or a file, and is n
   CHECK(config_of("ip=b\npasswd=old\n").password == "old");
   CHECK(config_of("ip=b\npassword_script=/bin/echo from-script\n").password == "from-script");
 
-  const auto dir = std::filesystem::temp_directory_path() / "hakit-ipmi-config-test";
-  std::filesystem::create_directories(dir);
+  const hakit::ScratchDir scratch("hakit-ipmi-config-test");
+  const std::filesystem::path& dir = scratch.path();
   const std::string file = (dir / "password").string();
   std::ofstream(file) << "in-a-file\nsecond line\n";
   CHECK(config_of("ip=b\npassword_method=file\npassword=" + file + "\n").password == "in-a-file");

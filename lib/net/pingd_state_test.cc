@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ocf/error.h"
+#include "util/scratch_dir_for_tests.h"
 
 using hakit::exec::Millis;
 using hakit::net::dampening_changed;
@@ -39,9 +40,8 @@ TEST_CASE("dampen changes: attrd is told the dampening at start and when it chan
 }
 
 TEST_CASE("the state file is saved atomically, loaded and removed", "[net][pingd_state]") {
-  const auto directory = std::filesystem::temp_directory_path() / "hakit-pingd-state-test";
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directory(directory);
+  const hakit::ScratchDir scratch("hakit-pingd-state-test");
+  const std::filesystem::path& directory = scratch.path();
   const std::string path = directory / "pingd-pingd";
 
   CHECK_FALSE(PingdState::load(path));  // not started
@@ -62,9 +62,8 @@ TEST_CASE("the state file is saved atomically, loaded and removed", "[net][pingd
 // pidfile may be in a shared directory (/tmp): a link planted at the temporary name must not
 // make root write through it.
 TEST_CASE("saving the state never writes through a planted link", "[net][pingd_state]") {
-  const auto directory = std::filesystem::temp_directory_path() / "hakit-pingd-link-test";
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directory(directory);
+  const hakit::ScratchDir scratch("hakit-pingd-link-test");
+  const std::filesystem::path& directory = scratch.path();
   const std::string path = directory / "pingd-pingd";
   const std::string victim = directory / "victim";
   std::ofstream(victim) << "precious\n";

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "util/scratch_dir_for_tests.h"
 #include "util/strings.h"
 
 using hakit::ocf::attrd_still_running;
@@ -34,12 +35,9 @@ std::string with_state(std::string_view stat, char state) {
 
 /// A /proc of captured stat files, keyed by pid.
 struct FakeProc {
-  std::filesystem::path root = std::filesystem::temp_directory_path() / "hakit-attrd-proc-test";
-  FakeProc() {
-    std::filesystem::remove_all(root);
-    std::filesystem::create_directories(root / "self");
-  }
-  ~FakeProc() { std::filesystem::remove_all(root); }
+  hakit::ScratchDir scratch{"hakit-attrd-proc-test"};
+  std::filesystem::path root = scratch.path();
+  FakeProc() { std::filesystem::create_directories(root / "self"); }
   void put(pid_t pid, std::string_view stat) const {
     std::filesystem::create_directories(root / hakit::cat(pid));
     std::ofstream(root / hakit::cat(pid) / "stat") << stat;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "util/scratch_dir_for_tests.h"
 #include "util/strings.h"
 
 using namespace hakit::ocf;
@@ -36,17 +37,11 @@ class FakeAttrd {
 };
 
 struct MemoFixture {
-  std::filesystem::path directory =
-      std::filesystem::temp_directory_path() / "hakit-attrd-memo-test";
+  hakit::ScratchDir scratch{"hakit-attrd-memo-test"};
+  std::filesystem::path directory = scratch.path();
   std::string record_path = directory / "pingd.attrd";
   FakeAttrd attrd{directory / "proc"};
   int sent = 0;
-
-  MemoFixture() {
-    std::filesystem::remove_all(directory);
-    std::filesystem::create_directories(directory);
-  }
-  ~MemoFixture() { std::filesystem::remove_all(directory); }
 
   AttrdMemo memo(Seconds refresh_every = kAttrdRefreshInterval) const {
     return AttrdMemo(record_path, refresh_every, directory / "proc");

@@ -1,4 +1,5 @@
 #include "util/state_file.h"
+#include "util/scratch_dir_for_tests.h"
 
 #include <sys/stat.h>
 
@@ -21,9 +22,8 @@ std::string contents_of(const std::string& path) {
 
 TEST_CASE("state files are written atomically, readable by root only, and removed",
           "[util][state_file]") {
-  const auto directory = std::filesystem::temp_directory_path() / "hakit-state-file-test";
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directory(directory);
+  const hakit::ScratchDir scratch("hakit-state-file-test");
+  const std::filesystem::path& directory = scratch.path();
   const std::string path = directory / "state";
 
   std::string text;
@@ -46,9 +46,8 @@ TEST_CASE("state files are written atomically, readable by root only, and remove
 }
 
 TEST_CASE("state files are never read or written through a symbolic link", "[util][state_file]") {
-  const auto directory = std::filesystem::temp_directory_path() / "hakit-state-file-link-test";
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directory(directory);
+  const hakit::ScratchDir scratch("hakit-state-file-link-test");
+  const std::filesystem::path& directory = scratch.path();
   const std::string target = directory / "target", path = directory / "state";
   std::ofstream(target) << "precious\n";
   std::filesystem::create_symlink(target, path);
