@@ -47,6 +47,7 @@
 #include "net/pingd_agent.h"
 #include "net/pingd_state.h"
 #include "ocf/agent.h"
+#include "ocf/attrd_memo.h"
 #include "storage/drbd_agent.h"
 #include "storage/file_tree_for_tests.h"
 #include "storage/filesystem_agent.h"
@@ -254,7 +255,13 @@ std::vector<ActionCase> agent_cases(const AgentScene& scene) {
 
   const std::map<std::string, std::string> pingd = {
       {"host_list", "127.0.0.1"}, {"name", "hakit-fault-test"}, {"pidfile", scene.pingd_state}};
-  const auto started = [path = scene.pingd_state] { hakit::net::PingdState{}.save(path); };
+  // Started, and attrd not known to hold anything: with a Pacemaker running on this machine
+  // (the integration tests' lab), a record left by the previous run would let monitor skip
+  // the very update whose faults are injected.
+  const auto started = [path = scene.pingd_state] {
+    hakit::net::PingdState{}.save(path);
+    hakit::ocf::AttrdMemo(path + ".attrd").forget();
+  };
   ActionCase pingd_start =
       ocf_case("pingd start, attrd_updater -B", hakit::metadata::pingd,
                make_agent<hakit::net::PingdAgent>(), "start", pingd, generic, Millis(60000), state);
