@@ -1,10 +1,8 @@
 #include "ocf/attrd_instance.h"
 
-#include <dirent.h>
-
 #include <charconv>
-#include <memory>
 
+#include "util/procfs.h"
 #include "util/strings.h"
 
 namespace hakit::ocf {
@@ -46,12 +44,8 @@ std::optional<ProcessRun> parse_proc_stat(std::string_view stat, std::string_vie
 }
 
 std::optional<ProcessRun> running_attrd(const std::string& proc) {
-  const std::unique_ptr<DIR, int (*)(DIR*)> directory(::opendir(proc.c_str()), ::closedir);
-  if (!directory) return std::nullopt;
-  while (const dirent* entry = ::readdir(directory.get())) {
-    const std::string_view name = entry->d_name;
-    if (name.empty() || name.find_first_not_of("0123456789") != std::string_view::npos) continue;
-    if (auto attrd = attrd_at(proc, name)) return attrd;
+  for (const unsigned pid : numeric_entries(proc)) {
+    if (auto attrd = attrd_at(proc, cat(pid))) return attrd;
   }
   return std::nullopt;
 }

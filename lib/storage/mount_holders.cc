@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "util/procfs.h"
 #include "util/strings.h"
 
 namespace hakit::storage {
@@ -28,19 +29,6 @@ std::optional<unsigned> parse_unsigned(std::string_view text, int base = 10) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
   if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
   return value;
-}
-
-/// Names of the numeric entries of a directory (PIDs in /proc, fds in /proc/PID/fd).
-std::vector<unsigned> numeric_entries(const std::string& dir) {
-  std::vector<unsigned> numbers;
-  std::error_code error;
-  for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end;
-       it.increment(error)) {
-    if (const auto number = parse_unsigned(it->path().filename().string())) {
-      numbers.push_back(*number);
-    }
-  }
-  return numbers;
 }
 
 /// The "mnt_id:" field of /proc/PID/fdinfo/N (Linux 3.15+).

@@ -1,13 +1,11 @@
 #include "virt/emulator_process.h"
 
-#include <dirent.h>
 #include <signal.h>
 
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
-#include <memory>
 
+#include "util/procfs.h"
 #include "util/strings.h"
 
 namespace hakit::virt {
@@ -16,7 +14,7 @@ namespace {
 constexpr exec::Millis kTermGrace{3000};
 constexpr exec::Millis kPoll{50};
 
-std::vector<std::string> read_cmdline(const std::string& pid) {
+std::vector<std::string> read_cmdline(unsigned pid) {
   std::string raw;
   if (!read_file(cat("/proc/", pid, "/cmdline"), raw)) return {};
   std::vector<std::string> argv;
@@ -30,9 +28,7 @@ std::vector<std::string> read_cmdline(const std::string& pid) {
 bool alive(pid_t pid) {
   std::string stat;
   if (!read_file(cat("/proc/", pid, "/stat"), stat)) return false;
-  // A zombie has exited; only its parent's reaping is missing.
-  const size_t paren = stat.rfind(')');
-  return paren == std::string::npos || paren + 2 >= stat.size() || stat[paren + 2] != 'Z';
+  return process_state(stat) != 'Z';
 }
 
 bool wait_gone(pid_t pid, const exec::Deadline& deadline) {
@@ -63,13 +59,8 @@ bool is_emulator_of(const std::vector<std::string>& argv, std::string_view name)
 }
 
 std::optional<pid_t> find_emulator(std::string_view name) {
-  const std::unique_ptr<DIR, int (*)(DIR*)> proc(opendir("/proc"), closedir);
-  if (!proc) return std::nullopt;
-  while (const dirent* entry = readdir(proc.get())) {
-    const std::string pid = entry->d_name;
-    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t number = pid_t(std::atol(pid.c_str()));
-    if (is_emulator_of(read_cmdline(pid), name) && alive(number)) return number;
+  for (const unsigned pid : numeric_entries("/proc")) {
+    if (is_emulator_of(read_cmdline(pid), name) && alive(pid_t(pid))) return pid_t(pid);
   }
   return std::nullopt;
 }
