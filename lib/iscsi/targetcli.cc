@@ -19,16 +19,6 @@ std::vector<std::string> targetcli_errors(std::string_view stderr_text) {
   return errors;
 }
 
-std::string without_secrets(std::string text, const std::vector<std::string>& secrets) {
-  for (const std::string& secret : secrets) {
-    if (secret.empty()) continue;
-    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
-      text.replace(at, secret.size(), "***");
-    }
-  }
-  return text;
-}
-
 std::string run_targetcli(const std::vector<std::string>& commands, std::string_view what,
                           const exec::Deadline& deadline, const std::vector<std::string>& secrets) {
   const NodeLock lock("targetcli", deadline);
@@ -46,7 +36,8 @@ std::string run_targetcli(const std::vector<std::string>& commands, std::string_
   if (!result.ok() || !errors.empty()) {
     const std::string reason = errors.empty() ? result.describe() : errors.front();
     throw ocf::Error(ocf::ExitCode::kErrGeneric,
-                     without_secrets(cat(what, " failed: ", reason), secrets));
+                     // targetcli echoes "Parameter password is now '...'".
+                     mask_secrets(cat(what, " failed: ", reason), secrets));
   }
   return result.out;
 }

@@ -25,10 +25,6 @@ std::string run_targetcli(const std::vector<std::string>& commands, std::string_
 /// The error lines of a session's standard error (one per failed command).
 std::vector<std::string> targetcli_errors(std::string_view stderr_text);
 
-/// `text` with every secret replaced by "***" (targetcli echoes "Parameter password is now
-/// '...'").
-std::string without_secrets(std::string text, const std::vector<std::string>& secrets);
-
 struct TargetcliLun {
   int lun = -1;
   std::string backstore_type;  ///< "fileio", "block", ...

@@ -16,6 +16,7 @@
 #include "metadata/iSCSITarget.h"
 #include "ocf/environment.h"
 #include "ocf/parameters.h"
+#include "util/strings.h"
 
 using namespace hakit::iscsi;
 namespace fs = std::filesystem;
@@ -162,7 +163,7 @@ TEST_CASE("targetcli: each failed command is one line on standard error", "[iscs
 }
 
 TEST_CASE("targetcli: the echoed CHAP password is blanked out", "[iscsi][lio]") {
-  const std::string text = without_secrets(kCreatedTarget, {"chapsecret"});
+  const std::string text = hakit::mask_secrets(kCreatedTarget, {"chapsecret"});
   CHECK(std::string(kCreatedTarget).find("chapsecret") != std::string::npos);
   CHECK(text.find("chapsecret") == std::string::npos);
   CHECK(text.find("Parameter password is now '***'.") != std::string::npos);

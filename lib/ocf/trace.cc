@@ -16,13 +16,8 @@ namespace {
 void log_command(const exec::Command& cmd, const exec::Result& result, exec::Millis elapsed) {
   std::string line = "ran:";
   for (const auto& arg : cmd.argv) line += cat(" ", arg);
-  for (const auto& secret : cmd.secrets) {
-    for (size_t at = secret.empty() ? line.npos : line.find(secret); at != line.npos;
-         at = line.find(secret, at + 3)) {
-      line.replace(at, secret.size(), "***");
-    }
-  }
-  log_debug(cat(line, " -> ", result.describe(), " in ", elapsed.count(), " ms"));
+  log_debug(cat(mask_secrets(line, cmd.secrets), " -> ", result.describe(), " in ", elapsed.count(),
+                " ms"));
 }
 
 bool tracing_requested(const Environment& env) {

@@ -43,6 +43,16 @@ std::string to_lower(std::string_view text) {
   return lower;
 }
 
+std::string mask_secrets(std::string text, const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    if (secret.empty()) continue;
+    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
+      text.replace(at, secret.size(), "***");
+    }
+  }
+  return text;
+}
+
 // read(2) in a loop rather than iostreams: /proc files report size 0, and this is on
 // the monitor's hot path.
 bool read_file(const std::string& path, std::string& contents) {
