@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "iscsi/iscsi_name.h"
 #include "util/strings.h"
 
 namespace hakit::iscsi {
@@ -58,9 +59,8 @@ std::vector<IetTarget> parse_iet_proc(std::string_view text) {
 }
 
 const IetTarget* find_iet_target(const std::vector<IetTarget>& targets, std::string_view name) {
-  const std::string wanted = to_lower(name);
   for (const IetTarget& target : targets) {
-    if (to_lower(target.name) == wanted) return &target;
+    if (same_iscsi_name(target.name, name)) return &target;
   }
   return nullptr;
 }

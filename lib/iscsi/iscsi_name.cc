@@ -76,4 +76,6 @@ void require_iscsi_name(std::string_view name, std::string_view parameter) {
   }
 }
 
+bool same_iscsi_name(std::string_view a, std::string_view b) { return to_lower(a) == to_lower(b); }
+
 }  // namespace hakit::iscsi

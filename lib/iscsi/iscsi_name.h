@@ -15,6 +15,9 @@ std::string iscsi_name_problem(std::string_view name);
 /// to an address: how an allowed_initiators entry is told apart.
 bool looks_like_iscsi_name(std::string_view text);
 
+/// Whether `a` and `b` are the same iSCSI name (compared case-insensitively).
+bool same_iscsi_name(std::string_view a, std::string_view b);
+
 /// Throws Error(kErrConfigured) saying what is wrong with `name`, the value of `parameter`.
 void require_iscsi_name(std::string_view name, std::string_view parameter);
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <optional>
 
+#include "iscsi/iscsi_name.h"
 #include "util/strings.h"
 
 namespace hakit::iscsi {
@@ -139,9 +140,8 @@ std::vector<TgtTarget> parse_tgt_show(std::string_view output) {
 }
 
 const TgtTarget* find_tgt_target(const std::vector<TgtTarget>& targets, std::string_view name) {
-  const std::string wanted = to_lower(name);
   for (const TgtTarget& target : targets) {
-    if (to_lower(target.name) == wanted) return &target;
+    if (same_iscsi_name(target.name, name)) return &target;
   }
   return nullptr;
 }
