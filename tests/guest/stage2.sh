@@ -12,6 +12,7 @@ mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs -o mode=755 tmpfs /run
 # shellcheck source=/dev/null
 source /hakit/results/env
+exec > /hakit/results/log 2>&1
 # A checkout or build under /tmp (a CI clone, say) must stay visible through the guest's
 # own /tmp: hold it aside, mount the tmpfs, put it back at the same path.
 held=()
@@ -28,7 +29,6 @@ for i in "${!held[@]}"; do
   mkdir -p "${held[$i]}" && mount --bind "/hakit/held/$i" "${held[$i]}"
 done
 ln -sf /proc/self/mounts /etc/mtab  # mkfs.ocfs2 reads it
-exec > /hakit/results/log 2>&1
 
 for word in $(cat /proc/cmdline); do
   case $word in
@@ -43,9 +43,19 @@ mount --bind "$HAKIT_KERNEL_ROOT/lib/modules/$HAKIT_KERNEL_VERSION" "/lib/module
 # What systemd-tmpfiles would create for lvm2, drbd, resource-agents and dbus.
 mkdir -p /run/lvm /run/lock/lvm /run/resource-agents /run/dbus /run/drbd /var/lib/drbd /var/run/crm
 modprobe configfs && mount -t configfs configfs /sys/kernel/config
-# The freshly built agents, where Pacemaker and ocf-tester look for them.
-mkdir -p /usr/lib/ocf/resource.d/hakit
-mount --bind "$HAKIT_BUILD_DIR/ocf/resource.d/hakit" /usr/lib/ocf/resource.d/hakit
+# The freshly built agents, where Pacemaker and ocf-tester look for them. The guest gets its
+# own resource.d on tmpfs, the host's other providers bound in: the host's own .../hakit comes
+# and goes (the lab bind-mounts it while integration tests run beside the guest), and when a
+# lower-layer directory vanishes the guest's mount on it goes with it (CI lost Filesystem so).
+providers=/usr/lib/ocf/resource.d
+mkdir -p /hakit/providers && mount --bind "$providers" /hakit/providers
+mount -t tmpfs -o mode=755 tmpfs "$providers"
+for provider in /hakit/providers/*; do
+  [ "${provider##*/}" = hakit ] && continue
+  mkdir "$providers/${provider##*/}" && mount --bind "$provider" "$providers/${provider##*/}"
+done
+mkdir "$providers/hakit" && mount --bind "$HAKIT_BUILD_DIR/ocf/resource.d/hakit" "$providers/hakit" ||
+  echo "stage 2: cannot mount the built agents from $HAKIT_BUILD_DIR"
 
 echo "stage 2 at $(cut -d" " -f1 /proc/uptime) s"
 ip link set lo up
