@@ -112,9 +112,11 @@ TEST_CASE("Box: standby of node1 live-migrates the Xen vm01 to node2, ssh fencin
   hakit::read_file(lab.node1.dir() + "/power.log", power_log);
   CHECK(power_log.find("ssh-reboot: off (reboot)") != std::string::npos);
   CHECK(kill(corosync, 0) != 0);
+  // node1 boots and rejoins (as a member: it is still in standby, so not "Online").
   CHECK(hakit::lab::wait_until(
       [&] {
-        return lab.box.online(lab.node2, {"node1", "node2"});
+        const auto members = lab.node2.run({"crm_node", "-l"}, 20s);
+        return members.ok() && members.out.find("node1 member") != std::string::npos;
       },
       120s));
   CHECK(lab.running("vm01") == std::vector<std::string>{"node2"});
