@@ -88,8 +88,9 @@ void check_standby_migration(const BoxLab& lab, const std::string& guest) {
 
 }  // namespace
 
-TEST_CASE("Box: standby of node1 live-migrates the Xen vm01 to node2, ssh fencing reboots node1",
-          "[box][vm][migrate][ssh]") {
+TEST_CASE(
+    "Box: standby of node1 live-migrates the Xen vm01 to node2 then ssh fencing reboots node1",
+    "[box][vm][migrate][ssh]") {
   if (!box_possible()) return;
   BoxLab lab(true);
   const SshFencing ssh(lab);
