@@ -9,6 +9,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -66,8 +67,9 @@ struct BoxLab {
   hakit::lab::TempDir dir{"box"};
   hakit::lab::Box box;
   /// Resources that are libvirt guests (their emulator's pid file shows where they run);
-  /// the others are Dummy resources.
+  /// the others are Dummy resources, unless `evidence` tells where they run.
   std::set<std::string> guests;
+  std::map<std::string, std::function<bool(const hakit::lab::BoxNode&)>> evidence;
   const hakit::lab::BoxNode& node1 = box.node("node1");
   const hakit::lab::BoxNode& node2 = box.node("node2");
 
@@ -86,14 +88,19 @@ struct BoxLab {
     for (const auto& [resource, node] : placement) REQUIRE(wait_running_on(resource, node));
   }
 
-  /// The nodes on which `resource` (a Dummy) runs now.
+  /// Whether `resource` runs on `node` now.
+  bool runs_on(const std::string& resource, const hakit::lab::BoxNode& node) const {
+    if (const auto found = evidence.find(resource); found != evidence.end())
+      return found->second(node);
+    return node.has_file(guests.contains(resource) ? "/run/libvirt/qemu/" + resource + ".pid"
+                                                   : dummy_state(resource));
+  }
+
+  /// The nodes on which `resource` runs now.
   std::vector<std::string> running(const std::string& resource) const {
     std::vector<std::string> nodes;
-    const std::string evidence = guests.contains(resource)
-                                     ? "/run/libvirt/qemu/" + resource + ".pid"
-                                     : dummy_state(resource);
     for (const auto& node : box.nodes())
-      if (node.has_file(evidence)) nodes.push_back(node.name());
+      if (runs_on(resource, node)) nodes.push_back(node.name());
     return nodes;
   }
 
