@@ -3,7 +3,7 @@
 // group on node1; every node runs its own tgtd. An initiator outside the nodes (libiscsi's
 // tools in the box's namespace) sees both LUNs at the address. node1's corosync dies,
 // node2 fences node1 through its BMC and runs the group: the same address serves both
-// LUNs from node2. Throughout, a watch checks that the address and the LUNs are never
+// LUNs from node2, the same disks (serial numbers) as before. Throughout, a watch checks that the address and the LUNs are never
 // on two nodes at once.
 #include <sys/stat.h>
 
@@ -79,9 +79,15 @@ struct SanLab : BoxLab {
   /// Whether an initiator outside the nodes finds both LUNs at the address, sized right.
   bool luns_seen() const {
     using hakit::iscsi_test::lun_size;
-    return lun_size(kPortal + kIqn + "/1", box.netns()) == kLun1Size &&
-           lun_size(kPortal + kIqn + "/2", box.netns()) == kLun2Size;
+    return lun_size(lun_url(1), box.netns()) == kLun1Size &&
+           lun_size(lun_url(2), box.netns()) == kLun2Size;
   }
+  /// The LUNs' serial numbers, as that initiator reads them: the disks' identity.
+  std::vector<std::string> serials() const {
+    using hakit::iscsi_test::unit_serial;
+    return {unit_serial(lun_url(1), box.netns()), unit_serial(lun_url(2), box.netns())};
+  }
+  static std::string lun_url(int lun) { return hakit::cat(kPortal, kIqn, "/", lun); }
   bool wait_luns_seen() const {
     return hakit::lab::wait_until([this] { return luns_seen(); }, 60s);
   }
@@ -114,6 +120,9 @@ TEST_CASE("Box: the SAN group fails over with node1, its address serving both LU
     CHECK(listed.find("Lun:2") != std::string::npos);
   }
   CHECK_FALSE(has_address(lab.node2, kAddress));
+  const auto serials = lab.serials();
+  CHECK_FALSE(serials[0].empty());
+  CHECK(serials[0] != serials[1]);
 
   const SafetyWatch watch(lab, kGroup);
   const Failure failure = kill_corosync(lab.node1);
@@ -136,6 +145,8 @@ TEST_CASE("Box: the SAN group fails over with node1, its address serving both LU
     CHECK(listed.find("Lun:1") != std::string::npos);
     CHECK(listed.find("Lun:2") != std::string::npos);
   }
+  // The same disks: an initiator that logs in again finds the LUNs it knew.
+  CHECK(lab.serials() == serials);
   // node2 answers at the address: node1 is off, with every process of it.
   CHECK(has_address(lab.node2, kAddress));
   CHECK(lab.node1.processes().empty());

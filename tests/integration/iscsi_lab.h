@@ -109,4 +109,16 @@ inline long long lun_size(const lab::Tgtd& tgtd, const std::string& iqn, int lun
   return lun_size(cat(tgtd.url(), iqn, "/", lun));
 }
 
+/// The unit serial number (VPD page 0x80) of the LUN at `url`, as an initiator reads it;
+/// empty when it cannot.
+inline std::string unit_serial(const std::string& url, const std::string& netns = {}) {
+  const exec::Result inquiry = initiator({"iscsi-inq", "-e", "1", "-c", "128", url}, netns);
+  const std::string label = "Unit Serial Number:[";
+  const size_t open = inquiry.out.find(label);
+  const size_t close = inquiry.out.find(']', open);
+  if (!inquiry.ok() || open == std::string::npos || close == std::string::npos) return {};
+  const size_t start = open + label.size();
+  return std::string(trim(inquiry.out.substr(start, close - start)));
+}
+
 }  // namespace hakit::iscsi_test
