@@ -3,8 +3,8 @@
 // group on node1; every node runs its own tgtd. An initiator outside the nodes (libiscsi's
 // tools in the box's namespace) sees both LUNs at the address. node1's corosync dies,
 // node2 fences node1 through its BMC and runs the group: the same address serves both
-// LUNs from node2, the same disks (serial numbers) as before. Throughout, a watch checks that the
-// address and the LUNs are never on two nodes at once.
+// LUNs from node2, the same disks (serial numbers) as before. Throughout, a watch checks
+// that the address and the LUNs are never on two nodes at once.
 #include <sys/stat.h>
 
 #include <filesystem>
