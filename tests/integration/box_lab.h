@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -73,8 +74,9 @@ struct BoxLab {
   hakit::lab::TempDir dir{"box"};
   hakit::lab::Box box;
   /// Resources that are libvirt guests (their emulator's pid file shows where they run);
-  /// the others are Dummy resources.
+  /// the others are Dummy resources, unless `evidence` tells where they run.
   std::set<std::string> guests;
+  std::map<std::string, std::function<bool(const hakit::lab::BoxNode&)>> evidence;
   const hakit::lab::BoxNode& node1 = box.node("node1");
   const hakit::lab::BoxNode& node2 = box.node("node2");
 
@@ -103,17 +105,22 @@ struct BoxLab {
     }
   }
 
-  /// The nodes on which `resource` runs now: a Dummy's state file, or a guest that its
-  /// node's libvirt reports running (an emulator waiting for an incoming migration, paused,
-  /// does not run it yet).
+  /// Whether `resource` runs on `node` now: its own evidence, a Dummy's state file, or a
+  /// guest that its node's libvirt reports running (an emulator waiting for an incoming
+  /// migration, paused, does not run it yet).
+  bool runs_on(const std::string& resource, const hakit::lab::BoxNode& node) const {
+    if (const auto found = evidence.find(resource); found != evidence.end())
+      return found->second(node);
+    if (!guests.contains(resource)) return node.has_file(dummy_state(resource));
+    return node.has_file("/run/libvirt/qemu/" + resource + ".pid") &&
+           guest_state(node, resource) == "running";
+  }
+
+  /// The nodes on which `resource` runs now.
   std::vector<std::string> running(const std::string& resource) const {
     std::vector<std::string> nodes;
-    const bool guest = guests.contains(resource);
-    const std::string evidence =
-        guest ? "/run/libvirt/qemu/" + resource + ".pid" : dummy_state(resource);
     for (const auto& node : box.nodes())
-      if (node.has_file(evidence) && (!guest || guest_state(node, resource) == "running"))
-        nodes.push_back(node.name());
+      if (runs_on(resource, node)) nodes.push_back(node.name());
     return nodes;
   }
 

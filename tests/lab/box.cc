@@ -228,6 +228,7 @@ Box::Box(const std::string& dir, int nodes, bool hypervisors) : dir_(dir) {
 }
 
 void Box::build(int count, bool hypervisors) {
+  fs::create_directories(shared_dir());
   run_checked({"ip", "netns", "add", netns_});
   ip(netns_, {"link", "set", "lo", "up"});
   for (const auto& [bridge, address] : {std::pair{kClusterBridge, cat(kClusterNet, 254)},

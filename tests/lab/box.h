@@ -14,6 +14,9 @@
 //   cluster 10.251.0.0/24: node K is .K (corosync knet), node K's BMC .10K (ipmi_sim, UDP
 //                          623), the PDU .200 (snmpd, UDP 161; outlet K is "nodeK")
 //   public  10.252.0.0/24: node K is .K; .254 answers pings (the ping target)
+// Every node is a storage server too: /srv is the box's shared/ directory in all of them
+// (a shared disk, as a SAN LUN every node mounts would be), and it runs a tgtd of its own
+// (default control port, iSCSI portal on all its addresses at 3260).
 // A BMC's or the PDU's power-off kills every process of the node by PID, before the device
 // answers; power-on (the BMC's power and the node's outlet both on) boots it again. Nothing
 // is written outside the box's directory and namespaces; the destructor (or
@@ -103,9 +106,14 @@ class Box {
 
   const std::vector<BoxNode>& nodes() const { return nodes_; }
   const BoxNode& node(const std::string& name) const;
+  /// The box's namespace, where the bridges are: an initiator there is outside every node.
+  const std::string& netns() const { return netns_; }
+  /// The shared disk: this directory is kSharedDisk in every node.
+  std::string shared_dir() const { return dir_ + "/shared"; }
   IpmiSimulator& bmc(const BoxNode& node) { return *bmcs_.at(size_t(node.index() - 1)); }
   ApcPduSimulator& pdu() { return *pdu_; }
 
+  static constexpr const char* kSharedDisk = "/srv";
   static constexpr const char* kPingTarget = "10.252.0.254";
   static constexpr const char* kPduAddress = "10.251.0.200";
   static constexpr int kIpmiPort = 623;
