@@ -3,7 +3,7 @@
 # guest tier (the host has no DRBD module): boots one guest with this build's agents and runs
 # bench/guest/drbd_monitor.sh there, which prints the tables. Target: >= 10x fewer
 # instructions per monitor (valgrind's callgrind, whole process tree: the same in every run,
-# whatever the load). Under TCG every process start costs ~130-170 ms of translation, so the
+# whatever the load). Under TCG every process start costs ~70-170 ms of translation, so the
 # wall and CPU times mostly count the programs each monitor starts (hakit 1, the anchor 19)
 # and swing with the machine's load. Needs root, valgrind and what tests/guest/run.sh needs;
 # ~18 min at load 20-70 (callgrind under TCG: ~10 s per process). Use an optimised build
