@@ -7,9 +7,9 @@
 # on the host (the guest runs the host's userland). 10-18 min at load 8-46 (callgrind under TCG
 # costs ~10 s per process started).
 #
-# Why instructions: under TCG, starting any program costs ~70-170 ms (with the load) of translation
-# (/bin/true), whatever the program then does, and the wall time of a ~1 ms monitor swings
-# with the machine's load. So the wall ratio measures how many processes qemu has to start
+# Why instructions: under TCG, starting any program costs ~70-170 ms of translation
+# (/bin/true, with the load), whatever the program then does, and the wall time of a ~1 ms
+# monitor swings with the machine's load. So the wall ratio measures how many processes qemu has to start
 # (hakit 1, the anchor 5) more than the agents' work. callgrind's count of the instructions
 # each monitor's whole process tree executes is the same in every run and on any machine.
 #
