@@ -9,9 +9,10 @@
 #
 # Why instructions: under TCG, starting any program costs ~70-170 ms of translation
 # (/bin/true, with the load), whatever the program then does, and the wall time of a ~1 ms
-# monitor swings with the machine's load. So the wall ratio measures how many processes qemu has to start
-# (hakit 1, the anchor 5) more than the agents' work. callgrind's count of the instructions
-# each monitor's whole process tree executes is the same in every run and on any machine.
+# monitor swings with the machine's load. So the wall ratio measures how many processes
+# qemu has to start (hakit 1, the anchor 5) more than the agents' work. callgrind's count of
+# the instructions each monitor's whole process tree executes is the same in every run and
+# on any machine.
 #
 # Measured (6.1.0-56 guest, LVM 2.03.16), after util/strings' cat stopped building a stream
 # (an agent's start-up no longer initialises the locale), load 8-78, one callgrind run:
