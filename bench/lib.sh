@@ -196,3 +196,79 @@ target_missed() { bench_targets_missed=true; }
 targets_verdict() {
   if $bench_targets_missed; then echo "NOT met"; else echo met; fi
 }
+
+# count_instructions KEY COMMAND...: runs COMMAND once under valgrind's callgrind, its whole
+# process tree traced, and appends a line "INSTRUCTIONS PROCESSES" to $work/KEY.count: the
+# user-space instructions the tree executed (the programs, their dynamic linking and
+# libraries; not the kernel's work for their system calls) and how many processes it was,
+# COMMAND's own included. A count does not depend on the load or on an emulator, and
+# repeats within a few hundred instructions; times do neither. A forked child inherits its
+# parent's counters, so each process dumps and zeroes them before fork: every instruction
+# is counted once. What a child executes between fork and exec (a few thousand
+# instructions in bash) is lost with the exec: shell agents are slightly undercounted.
+count_instructions() {
+  local key=$1 dir instructions processes
+  shift
+  dir=$(mktemp -d "$work/callgrind.XXXXXX")
+  valgrind --tool=callgrind --trace-children=yes --dump-before=fork --dump-before=vfork \
+    --log-file="$dir/log.%p" --callgrind-out-file="$dir/out.%p" "$@" >/dev/null 2>&1 || true
+  instructions=$(awk '/^totals:/ { sum += $2 } END { print sum + 0 }' "$dir"/out.* 2>/dev/null)
+  processes=$(find "$dir" -name 'out.*' -printf '%f\n' | cut -d. -f2 | sort -u | wc -l)
+  [ "$processes" -gt 0 ] || fail "callgrind counted nothing for '$*': $(cat "$dir"/log.*)"
+  echo "$instructions $processes" >> "$work/$key.count"
+}
+
+# The cost table: per command the instructions it executes (count_instructions, every run),
+# its CPU time and wall time (hyperfine means, children included) and its processes.
+cost_label_width=44
+
+# cost_table_begin LABEL_WIDTH: prints the cost table's header.
+cost_table_begin() {
+  cost_label_width=$1
+  printf "%-${cost_label_width}s %25s %9s %9s %9s\n" "" "instructions (each run)" "CPU ms" \
+    processes "wall ms"
+}
+
+# cost_rows TITLE SET HAKIT_NAME ANCHOR_NAME ANCHOR_LABEL MIN_SPEEDUP: three rows for one
+# action: hakit's and the anchor's instructions ($work/SET-NAME.count), CPU and wall time
+# (hyperfine set SET) and processes, then the anchor / hakit ratios. MIN_SPEEDUP is the
+# target for the instructions' ratio (the emulator's process start-up weighs on the times).
+cost_rows() {
+  local title=$1 set=$2 hakit=$3 anchor=$4 anchor_label=$5 min=$6
+  echo "$title"
+  cost_row "  hakit" "$set" "$hakit"
+  cost_row "  $anchor_label" "$set" "$anchor"
+  local ratio
+  ratio=$(awk -v h="$(first_count "$set-$hakit" 1)" -v a="$(first_count "$set-$anchor" 1)" \
+    'BEGIN { printf "%.1f", a / h }')
+  awk -v label="  $anchor_label / hakit" -v ratio="$ratio" -v w="$cost_label_width" \
+    -v hc="$(cpu_ms "$set" "$hakit")" -v ac="$(cpu_ms "$set" "$anchor")" \
+    -v hp="$(first_count "$set-$hakit" 2)" -v ap="$(first_count "$set-$anchor" 2)" \
+    -v hw="$(mean_ms "$set" "$hakit")" -v aw="$(mean_ms "$set" "$anchor")" -v min="$min" \
+    'BEGIN { printf "%-" w "s %24.1fx %8.1fx %9s %8.1fx  (target: instructions >= %sx)\n",
+             label, ratio, ac / hc, ap " : " hp, aw / hw, min }'
+  awk -v r="$ratio" -v min="$min" 'BEGIN { exit !(r >= min) }' || target_missed
+}
+
+# cost_row LABEL SET NAME: one command's row of the cost table.
+cost_row() {
+  local key=$2-$3
+  printf "%-${cost_label_width}s %25s %9.1f %9d %9.1f\n" "$1" "$(counted_runs "$key")" \
+    "$(cpu_ms "$2" "$3")" "$(first_count "$key" 2)" "$(mean_ms "$2" "$3")"
+}
+
+# counted_runs KEY: KEY's instruction counts, every run, "N / N".
+counted_runs() {
+  awk '{ printf "%s%d", (NR > 1 ? " / " : ""), $1 }' "$work/$1.count"
+}
+
+# first_count KEY FIELD: FIELD (1: instructions, 2: processes) of KEY's first counted run.
+first_count() {
+  awk -v field="$2" 'NR == 1 { print $field }' "$work/$1.count"
+}
+
+# floor_row LABEL KEY: the row of a command counted as KEY alone (instructions, processes),
+# such as /bin/true: what starting any dynamically linked program costs, in both columns.
+floor_row() {
+  printf "%-${cost_label_width}s %25s %9s %9d\n" "$1" "$(counted_runs "$2")" - "$(first_count "$2" 2)"
+}

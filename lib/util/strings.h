@@ -1,19 +1,50 @@
 // Small string helpers shared by every agent.
 #pragma once
 
+#include <charconv>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace hakit {
 
+namespace detail {
+
+template <typename T>
+concept DecimalInteger =
+    std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
+    !std::is_same_v<T, signed char> && !std::is_same_v<T, unsigned char> &&
+    !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
+    !std::is_same_v<T, char32_t>;
+
+/// Text and integers are appended directly, as a stream would print them: an agent's
+/// start-up then never builds a stream, whose first use initialises the whole locale.
+template <typename T>
+void append_part(std::string& out, const T& part) {
+  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    out += std::string_view(part);
+  } else if constexpr (std::is_same_v<T, char>) {
+    out += part;
+  } else if constexpr (DecimalInteger<T>) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, part).ptr);
+  } else {
+    std::ostringstream stream;
+    stream << part;
+    out += stream.str();
+  }
+}
+
+}  // namespace detail
+
 /// Concatenates anything streamable: cat("device ", dev, " not found (", rc, ")").
 template <typename... Parts>
 std::string cat(const Parts&... parts) {
-  std::ostringstream out;
-  (out << ... << parts);
-  return out.str();
+  std::string out;
+  (detail::append_part(out, parts), ...);
+  return out;
 }
 
 std::string_view trim(std::string_view text);
