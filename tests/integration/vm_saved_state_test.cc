@@ -20,12 +20,6 @@ namespace {
 constexpr int kSuccess = 0;
 constexpr int kErrInstalled = 5;
 
-bool has_root() {
-  if (geteuid() == 0) return true;
-  WARN("skipped: libvirtd and its mount namespace need root");
-  return false;
-}
-
 std::string uuid_of(const lab::LibvirtHost& host, const std::string& name) {
   return std::string(trim(host.virsh({"domuuid", name})));
 }
@@ -40,7 +34,7 @@ mode_t mode_of(const std::string& path) {
 
 TEST_CASE("VirtualDomain snapshot saves the domain on stop and start resumes it from the image",
           "[virt][virtualdomain][snapshot]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("vd-snapshot");
   const lab::LibvirtHost host(dir / "host1", 1);
   const std::string name = "hakit-vd-snap";
@@ -82,7 +76,7 @@ TEST_CASE("VirtualDomain snapshot saves the domain on stop and start resumes it 
 
 TEST_CASE("VirtualDomain save_config_on_stop writes the domain's config back into the user's file",
           "[virt][virtualdomain][save_config]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("vd-save-config");
   const lab::LibvirtHost host(dir / "host1", 1);
   const std::string name = "hakit-vd-saved";
@@ -125,7 +119,7 @@ TEST_CASE("VirtualDomain save_config_on_stop writes the domain's config back int
 
 TEST_CASE("VirtualDomain sync_config_on_stop saves the config and hands it to csync2",
           "[virt][virtualdomain][save_config]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("vd-sync-config");
   const std::string config = dir / "vm.xml";
   const std::string name = "hakit-vd-synced";

@@ -49,16 +49,10 @@ constexpr const char* kMalformedConfig =
     "name = \"broken\"\nmemory = 64\n"
     "disk = [ 'phy:/dev/vg/lv,xvda,w'\nvcpus = = 2\n";
 
-bool has_root() {
-  if (geteuid() == 0) return true;
-  WARN("skipped: libvirtd and its mount namespace need root");
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("Xen starts xm and xl config files on the qemu driver and migrates them", "[virt][xen]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("xen-agent");
   const lab::LibvirtHost host1(dir / "host1", 1);
   const lab::LibvirtHost host2(dir / "host2", 2);
@@ -118,7 +112,7 @@ TEST_CASE("Xen refuses a malformed config file with ERR_CONFIGURED and the line"
 // the agent's request per domain, and its refusal for a guest without a balloon device.
 TEST_CASE("Xen allow_mem_management balloons the other domains down for a start",
           "[virt][xen][memory]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("xen-memory");
   const lab::LibvirtHost host(dir / "host1", 1);
   std::string ballooned = lab::lab_domain_xml("hakit-xen-ballooned");
