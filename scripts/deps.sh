@@ -34,6 +34,8 @@ packages=(
   # iSCSI: tgtd, which the iSCSI agents drive in tests and benchmarks, and libiscsi's
   # initiator tools (iscsi-ls, iscsi-readcapacity16) that check the LUNs from outside
   tgt libiscsi-bin
+  # VirtualDomain's sync_config_on_stop hands the saved config to csync2 (virt-bench, issue 9)
+  csync2
   # hardening: libFuzzer targets (clang, its fuzzer/sanitizer runtimes) and clang-tidy
   clang libclang-rt-14-dev clang-tidy
 )

@@ -4,7 +4,6 @@
 #include <signal.h>
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdlib>
 #include <mutex>
 #include <thread>
@@ -34,18 +33,28 @@ void stop_event_loop() {
   loop_thread->join();
 }
 
-/// libvirt prints every error on stderr by default, writes to its sockets with write()
+/// libvirt prints every error on stderr by default and writes to its sockets with write()
 /// (a daemon that went away would kill the agent with SIGPIPE instead of failing the call,
-/// as libvirt's documentation warns), and keepalive needs an event loop: all set up once
-/// per process, before the first connection. Children get SIGPIPE back (exec::run).
+/// as libvirt's documentation warns): both set up once per process, before the first
+/// connection. Children get SIGPIPE back (exec::run).
 void initialize_libvirt() {
   static std::once_flag once;
   std::call_once(once, [] {
-    struct sigaction ignore{};
+    struct sigaction ignore {};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGPIPE, &ignore, nullptr);
     virSetErrorFunc(nullptr, ignore_libvirt_error);
-    if (virInitialize() < 0 || virEventRegisterDefaultImpl() < 0) return;
+    virInitialize();
+  });
+}
+
+/// Keepalive needs a running event loop (without one, a call to a stopped libvirtd was seen
+/// blocking for minutes), registered before the connection opens so that it watches the
+/// connection's socket too.
+void start_event_loop() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (virEventRegisterDefaultImpl() < 0) return;
     loop_wakeup_timer = virEventAddTimeout(
         -1, [](int, void*) {}, nullptr, nullptr);
     if (loop_wakeup_timer < 0) return;  // no way to stop the loop: no keepalive either
@@ -56,16 +65,7 @@ void initialize_libvirt() {
   });
 }
 
-/// What the opening thread hands over; shared so that an abandoned open can finish
-/// (and close its connection) after the caller has given up on it.
-struct PendingOpen {
-  std::mutex mutex;
-  std::condition_variable done_cv;
-  bool done = false;
-  bool abandoned = false;
-  virConnectPtr conn = nullptr;
-  std::string error;
-};
+std::string shown(const std::string& uri) { return uri.empty() ? "the default hypervisor" : uri; }
 
 }  // namespace
 
@@ -74,38 +74,28 @@ std::string last_libvirt_error() {
   return message ? message : "";
 }
 
+Connection Connection::open_unguarded(const std::string& uri) {
+  initialize_libvirt();
+  virConnectPtr conn = virConnectOpen(uri.empty() ? nullptr : uri.c_str());
+  if (!conn) throw Unreachable(cat("cannot connect to ", shown(uri), ": ", last_libvirt_error()));
+  return Connection(conn);
+}
+
+Unreachable Connection::no_answer(const std::string& uri, exec::Millis budget) {
+  return Unreachable(cat("cannot connect to ", shown(uri), ": no answer within ",
+                         budget.count() / 1000.0, " s (libvirtd hung?)"));
+}
+
 Connection Connection::open(const std::string& uri, const exec::Deadline& deadline,
                             exec::Millis budget) {
   initialize_libvirt();
-  const std::string shown = uri.empty() ? "the default hypervisor" : uri;
-  auto pending = std::make_shared<PendingOpen>();
-  std::thread([pending, uri] {
-    virConnectPtr conn = virConnectOpen(uri.empty() ? nullptr : uri.c_str());
-    const std::string error = conn ? "" : last_libvirt_error();
-    const std::lock_guard lock(pending->mutex);
-    if (pending->abandoned) {
-      if (conn) virConnectClose(conn);
-    } else {
-      pending->conn = conn;
-      pending->error = error;
-    }
-    pending->done = true;
-    pending->done_cv.notify_all();
-  }).detach();
-
-  std::unique_lock lock(pending->mutex);
-  const exec::Deadline limit = deadline.capped(budget);
-  if (!pending->done_cv.wait_until(lock, limit.when(), [&] { return pending->done; })) {
-    pending->abandoned = true;
-    throw Unreachable(cat("cannot connect to ", shown, ": no answer within ",
-                          budget.count() / 1000.0, " s (libvirtd hung?)"));
+  start_event_loop();
+  auto opened = bounded_call([uri] { return open_unguarded(uri); }, deadline.capped(budget));
+  if (!opened) throw no_answer(uri, budget);
+  if (virConnectSetKeepAlive(opened->get(), kKeepaliveInterval, kKeepaliveCount) < 0) {
+    ocf::log_debug(cat("no keepalive on ", shown(uri), ": ", last_libvirt_error()));
   }
-  if (!pending->conn) throw Unreachable(cat("cannot connect to ", shown, ": ", pending->error));
-  Connection connection(pending->conn);
-  if (virConnectSetKeepAlive(connection.get(), kKeepaliveInterval, kKeepaliveCount) < 0) {
-    ocf::log_debug(cat("no keepalive on ", shown, ": ", last_libvirt_error()));
-  }
-  return connection;
+  return std::move(*opened);
 }
 
 Connection::~Connection() {

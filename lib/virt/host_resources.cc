@@ -71,21 +71,36 @@ void start_networks_and_pools(const Connection& conn, const std::vector<std::str
              virStoragePoolCreate, virStoragePoolFree);
 }
 
+std::vector<unsigned long long> balloon_targets(const std::vector<unsigned long long>& current_kib,
+                                                unsigned long long shortfall_kib) {
+  unsigned long long total = 0;
+  for (const auto size : current_kib) total += size;
+  std::vector<unsigned long long> targets;
+  for (const auto size : current_kib) {
+    const unsigned long long share = total == 0 ? 0 : shortfall_kib * size / total;
+    targets.push_back(size - std::min(share, size / 2));
+  }
+  return targets;
+}
+
 void make_room_for(const Connection& conn, const std::string& domain_name,
                    unsigned long long needed_kib, unsigned long long reserved_kib) {
   const unsigned long long available = free_kib(conn);
   if (available >= needed_kib + reserved_kib) return;
   const unsigned long long shortfall = needed_kib + reserved_kib - available;
   auto others = other_running_domains(conn, domain_name);
-  unsigned long long total = 0;
-  for (const auto& other : others) total += other.info.memory;
-  for (const auto& other : others) {
-    if (total == 0) break;
-    const unsigned long long share = shortfall * other.info.memory / total;
-    const unsigned long long target = other.info.memory > share ? other.info.memory - share : 0;
-    if (virDomainSetMemory(other.dom, target) < 0) {
-      ocf::log_warning(cat("cannot shrink ", virDomainGetName(other.dom), " to ", target,
-                           " KiB: ", last_libvirt_error()));
+  std::vector<unsigned long long> current;
+  for (const auto& other : others) current.push_back(other.info.memory);
+  const auto targets = balloon_targets(current, shortfall);
+  for (size_t i = 0; i < others.size(); ++i) {
+    const char* name = virDomainGetName(others[i].dom);
+    if (targets[i] == current[i]) continue;
+    if (virDomainSetMemory(others[i].dom, targets[i]) < 0) {
+      ocf::log_warning(
+          cat("cannot shrink ", name, " to ", targets[i], " KiB: ", last_libvirt_error()));
+    } else {
+      ocf::log_info(cat("ballooned ", name, " from ", current[i], " to ", targets[i],
+                        " KiB to make room for ", domain_name));
     }
   }
   free_all(others);

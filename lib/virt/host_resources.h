@@ -20,6 +20,13 @@ void start_networks_and_pools(const Connection& conn, const std::vector<std::str
 void make_room_for(const Connection& conn, const std::string& domain_name,
                    unsigned long long needed_kib, unsigned long long reserved_kib);
 
+/// What make_room_for balloons each other running domain down to (their current sizes in
+/// KiB, in order) to free `shortfall_kib`: in proportion to their sizes, and never below
+/// half of each, since a guest ballooned to nothing dies. What stays short is left to the
+/// hypervisor, whose start then fails with its own out-of-memory reason.
+std::vector<unsigned long long> balloon_targets(const std::vector<unsigned long long>& current_kib,
+                                                unsigned long long shortfall_kib);
+
 /// Gives the other running domains memory back up to their maximum, as far as the host's
 /// free memory above `reserved_kib` allows.
 void return_memory(const Connection& conn, unsigned long long reserved_kib);

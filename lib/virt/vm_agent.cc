@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "exec/command.h"
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "util/strings.h"
+#include "util/user_file.h"
 #include "virt/connection.h"
 #include "virt/domain.h"
 #include "virt/domain_document.h"
@@ -44,6 +44,14 @@ Connection connect(const VmConfig& cfg, const exec::Deadline& deadline) {
 bool active(const Connection& conn, const std::string& name) {
   const auto dom = Domain::lookup(conn, name);
   return dom && is_active(dom->state());
+}
+
+/// active() as one bounded query: what a monitor needs, at the least cost (one connection,
+/// a lookup and a state read; no event loop thread).
+bool active_now(const VmConfig& cfg, const exec::Deadline& deadline) {
+  return Connection::query(
+      cfg.uri, deadline, kConnectBudget,
+      [name = cfg.name](const Connection& conn) { return active(conn, name); });
 }
 
 bool wait_active(const Connection& conn, const std::string& name, const exec::Deadline& until,
@@ -153,25 +161,17 @@ void save_config(const Domain& dom, const VmConfig& cfg, const exec::Deadline& d
     ocf::log_warning(cat("the XML of domain ", cfg.name, " does not parse: not saving it"));
     return;
   }
-  const std::string temporary = cat(cfg.save_config_to, ".hakit-new");
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << xml;
-    if (!out.flush()) {
-      ocf::log_warning(cat("cannot write ", temporary, ": config not saved"));
-      std::remove(temporary.c_str());
-      return;
-    }
-  }
-  if (std::rename(temporary.c_str(), cfg.save_config_to.c_str()) != 0) {
-    ocf::log_warning(cat("cannot replace ", cfg.save_config_to, ": config not saved"));
-    std::remove(temporary.c_str());
+  if (const std::string problem = rewrite_user_file(cfg.save_config_to, xml); !problem.empty()) {
+    ocf::log_warning(
+        cat("cannot rewrite ", cfg.save_config_to, " (", problem, "): config not saved"));
     return;
   }
   ocf::log_info(cat("saved domain ", cfg.name, "'s configuration to ", cfg.save_config_to));
   if (!cfg.sync_config) return;
   const auto synced = exec::run({.argv = {"csync2", "-x", cfg.save_config_to}}, deadline);
-  if (!synced.ok()) {
+  if (synced.ok()) {
+    ocf::log_info(cat("synced ", cfg.save_config_to, " with csync2"));
+  } else {
     ocf::log_warning(cat("csync2 -x ", cfg.save_config_to, " failed: ", synced.first_error_line()));
   }
 }
@@ -274,6 +274,10 @@ ExitCode unless_config_missing(ExitCode missing, Action action) {
 
 void VmAgent::validate(const ocf::Context& ctx) {
   const VmConfig cfg = configure(ctx);
+  if (cfg.sync_config && !exec::find_program("csync2")) {
+    throw Error(ExitCode::kErrInstalled,
+                "sync_config_on_stop needs csync2, which is not installed");
+  }
   for (const auto& script : cfg.monitor_scripts) {
     if (::access(script.c_str(), X_OK) != 0) {
       throw Error(ExitCode::kErrInstalled, cat("monitor script ", script, " is not executable"));
@@ -330,8 +334,8 @@ ExitCode VmAgent::monitor(const ocf::Context& ctx) {
   const auto observe = [&] {
     const VmConfig cfg = configure(ctx);
     try {
-      const Connection conn = connect(cfg, ctx.deadline);
-      if (!active(conn, cfg.name) && (ctx.env.is_probe() || !reappears(conn, cfg, ctx.deadline))) {
+      if (!active_now(cfg, ctx.deadline) &&
+          (ctx.env.is_probe() || !reappears(connect(cfg, ctx.deadline), cfg, ctx.deadline))) {
         return ExitCode::kNotRunning;
       }
     } catch (const Unreachable& unreachable) {

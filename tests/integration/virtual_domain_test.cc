@@ -22,17 +22,11 @@ constexpr int kErrGeneric = 1;
 constexpr int kErrConfigured = 6;
 constexpr int kNotRunning = 7;
 
-bool has_root() {
-  if (geteuid() == 0) return true;
-  WARN("skipped: libvirtd and its mount namespace need root");
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain",
           "[virt][virtualdomain]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("vd-lifecycle");
   const lab::LibvirtHost host1(dir / "host1", 1);
   const lab::LibvirtHost host2(dir / "host2", 2);
@@ -106,7 +100,7 @@ TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain
 
 TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung",
           "[virt][virtualdomain][faults]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("vd-libvirtd-down");
   lab::LibvirtHost host(dir / "host1", 1);
   const std::string name = "hakit-vd-down";
@@ -141,7 +135,7 @@ TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung",
 
 TEST_CASE("VirtualDomain reports a domain destroyed behind its back and stops what never ran",
           "[virt][virtualdomain][faults]") {
-  if (!has_root()) return;
+  if (!vm_test::has_root()) return;
   const lab::TempDir dir("vd-behind");
   const lab::LibvirtHost host(dir / "host1", 1);
   const std::string name = "hakit-vd-behind";

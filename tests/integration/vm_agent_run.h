@@ -2,6 +2,8 @@
 // simulated libvirt hosts (tests/lab/libvirt_host.h).
 #pragma once
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
@@ -47,6 +49,14 @@ class VmResource {
   std::string agent_;
   Env env_;
 };
+
+/// The lab's libvirt hosts need root (libvirtd in a mount namespace): false, with a warning
+/// that the test is skipped, without it.
+inline bool has_root() {
+  if (geteuid() == 0) return true;
+  WARN("skipped: libvirtd and its mount namespace need root");
+  return false;
+}
 
 inline void write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::trunc);
