@@ -11,7 +11,12 @@
 #    held open for the whole run keeps the driver's state (it is dropped with the last one);
 #  - ping: host_list=127.0.0.1, an attribute each (ocf:hakit:pingd, ocf:pacemaker:ping with
 #    fping, its choice when installed).
-# Every agent keeps its default parameters (VirtualDomain's autoset_utilization_* on).
+# Every agent keeps its default parameters but VirtualDomain's autoset_utilization_*, off on
+# both sides: with them on, the anchor's every monitor runs crm_resource 3 to 6 times and
+# each start changes the configuration (a new transition); at 200 resources here that took
+# the load average to 46 and one VirtualDomain start to 45 s, and the anchor set had not
+# started after 15 minutes. hakit's monitor never sets utilization, so this favours the
+# anchor.
 # The hakit set (ocf:hakit:*, the build's agents bound on /usr/lib/ocf/resource.d/hakit)
 # runs first, then the same resources as ocf:heartbeat:Filesystem,
 # ocf:heartbeat:VirtualDomain and ocf:pacemaker:ping. Each set is loaded into the CIB at
@@ -119,7 +124,17 @@ done
 virsh -c "$vm_uri" uri >/dev/null || fail "no test driver at $vm_uri"
 
 # --- the cluster ------------------------------------------------------------------------
-stop_cluster() { "$lab" cluster stop --state "$work/cluster" >/dev/null 2>&1; }
+stop_cluster() {
+  "$lab" cluster stop --state "$work/cluster" >/dev/null 2>&1 || true
+  # When stopping all the resources outlasts pacemakerd's stop timeout (after a failure), it
+  # is killed and its daemons live on; the next cluster would adopt them.
+  local pid comm
+  for pid in ${execd:-} "${pacemaker_rest[@]}"; do
+    comm=$(cat "/proc/$pid/comm" 2>/dev/null) || continue
+    case $comm in pacemaker* | corosync) kill -KILL "$pid" ;; esac
+  done
+}
+pacemaker_rest=()
 on_exit stop_cluster
 echo "bench: starting the lab cluster" >&2
 "$lab" cluster start --state "$work/cluster" >/dev/null
@@ -138,7 +153,9 @@ resources_xml() {
       directory "$work/mnt/fs$i" fstype ext4
   done
   for ((i = 1; i <= domains; i++)); do
-    primitive "$prefix-vm$i" "$vm_agent" config "$work/vm$i.xml" hypervisor "$vm_uri"
+    primitive "$prefix-vm$i" "$vm_agent" config "$work/vm$i.xml" hypervisor "$vm_uri" \
+      autoset_utilization_cpu false autoset_utilization_hv_memory false \
+      autoset_utilization_host_memory false
   done
   for ((i = 1; i <= pings; i++)); do
     primitive "$prefix-ping$i" "$ping_agent" host_list 127.0.0.1 name "bench_ping$i" multiplier 100
@@ -195,7 +212,11 @@ cpu_ticks() {
 
 # The processes measured: execd apart, the rest of Pacemaker with corosync, libvirtd.
 pacemakerd=$(cat "$work/cluster/pacemakerd.pid")
-execd=$(pgrep -P "$pacemakerd" -x pacemaker-execd) || fail "no pacemaker-execd under $pacemakerd"
+execd=""
+for ((i = 0; i < 30 && ${#execd} == 0; i++)); do
+  execd=$(pgrep -P "$pacemakerd" -x pacemaker-execd) || sleep 1
+done
+[ -n "$execd" ] || fail "no pacemaker-execd under pacemakerd $pacemakerd: $(pgrep -a -P "$pacemakerd")"
 mapfile -t pacemaker_rest < <(pgrep -P "$pacemakerd" | grep -vx "$execd")
 pacemaker_rest+=("$pacemakerd" "$(cat "$work/cluster/corosync.pid")")
 libvirtd=$(cat "$libvirtd_pid_file")
@@ -227,6 +248,7 @@ run_set() {
   cpu[$name]=$(awk -v w="$window" -v t="$ticks_per_s" -v e=$((execd1 - execd0)) \
     -v r=$((rest1 - rest0)) -v v=$((virt1 - virt0)) \
     'BEGIN { f = 60 / (w * t); printf "%.3f %.3f %.3f", e * f, r * f, v * f }')
+  echo "bench: $name: CPU s per minute: execd + agents, rest of Pacemaker, libvirtd: ${cpu[$name]}" >&2
 
   echo "bench: $name: stopping and deleting" >&2
   crm_attribute -t crm_config -n stop-all-resources -v true >/dev/null
