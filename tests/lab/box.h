@@ -6,7 +6,10 @@
 // mount, UTS, IPC and PID namespaces of their own (sim/box-node is its init): its own
 // /etc/corosync, /var/lib/pacemaker, /var/lib/corosync and /var/log (directories under the
 // box's, so they survive a power cycle like a disk), a fresh /run and /dev/shm (libqb's IPC
-// files; its abstract sockets are per network namespace already) and host name nodeK.
+// files; its abstract sockets are per network namespace already), host name nodeK and an
+// /etc/hosts naming every node by its cluster address. With hypervisors, a node's libvirtd
+// also listens on its cluster address (qemu+tcp://nodeK/system, no authentication) so
+// that guests live-migrate between nodes.
 // A box namespace (hkboxS) holds two bridges that every node plugs into:
 //   cluster 10.251.0.0/24: node K is .K (corosync knet), node K's BMC .10K (ipmi_sim, UDP
 //                          623), the PDU .200 (snmpd, UDP 161; outlet K is "nodeK")
@@ -70,6 +73,11 @@ class BoxNode {
   /// ground truth of what runs there, e.g. ocf:pacemaker:Dummy's /run/Dummy-ID.state.
   bool has_file(const std::string& path) const;
 
+  /// What a reboot through the node's own shell does (ssh fencing): power off, a few
+  /// seconds of silence on both its links (a rebooting machine answers no ping; its
+  /// namespace would), then boot. `event` is logged.
+  void reboot(const std::string& event) const;
+
   /// Makes the node follow its power sources: on while its BMC's power and its PDU
   /// outlet are both on, off otherwise (the simulators' power hook). `event` is logged.
   void follow_power(const std::string& event) const;
@@ -107,6 +115,10 @@ class Box {
   static constexpr const char* kBmcPasswordScript = "/etc/corosync/bmc-password";
   static constexpr const char* kBmcUser = "admin";
   static constexpr const char* kPduCommunity = "private";  ///< read-write
+
+  /// The command (an sshd's forced command, run by /bin/sh inside the node's network
+  /// namespace) that reboots `node` from outside it (BoxNode::reboot): ssh fencing's hook.
+  std::string reboot_command(const BoxNode& node) const;
 
   /// Plugs the node's public link in or out (its own end: the others keep theirs).
   void set_uplink(const BoxNode& node, bool up) const;
