@@ -90,13 +90,18 @@ void serve_apc_pdu(const fs::path& state) {
 
 /// A simulated libvirt host (libvirtd + qemu) with one small running domain NAME (config in
 /// the state directory) for as long as stdin stays open: prints "URI CONFIG" once the domain
-/// runs, destroys it and stops libvirtd at end of input (bench/virt.sh).
+/// runs, destroys it and stops libvirtd at end of input (bench/virt.sh). An empty NAME
+/// starts no domain and prints "URI" alone (bench/cluster_load.sh).
 void serve_libvirt_host(const fs::path& state, const std::string& domain) {
   LibvirtHost host((state / "host").string(), 1);
-  const std::string config = (state / "domain.xml").string();
-  std::ofstream(config) << lab_domain_xml(domain);
-  host.virsh({"create", config});
-  std::cout << host.uri() << " " << config << std::endl;
+  if (domain.empty()) {
+    std::cout << host.uri() << std::endl;
+  } else {
+    const std::string config = (state / "domain.xml").string();
+    std::ofstream(config) << lab_domain_xml(domain);
+    host.virsh({"create", config});
+    std::cout << host.uri() << " " << config << std::endl;
+  }
   for (std::string line; std::getline(std::cin, line);) {
   }
 }
@@ -170,7 +175,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("libvirt-host", "libvirtd + one running qemu domain until stdin closes");
   libvirt->add_option("--state", state_dir, "directory for the host's state and the domain XML")
       ->required();
-  libvirt->add_option("--domain", domain, "name of the domain");
+  libvirt->add_option("--domain", domain, "name of the domain (empty: none)");
   auto* cleanup = app.add_subcommand("cleanup", "undo what crashed tests left behind");
 
   auto* box = app.add_subcommand("box", "a cluster of 2 or 3 nodes in namespaces (box.h)")
