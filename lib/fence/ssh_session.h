@@ -66,7 +66,7 @@ class SshSession {
   /// `max_output` bytes of each of stdout and stderr. Throws kTimeout when it does not
   /// finish by `deadline`; after any throw the session may be unusable (see usable()).
   SshOutput run(const std::string& command, const exec::Deadline& deadline,
-                size_t max_output = 64 * 1024);
+                size_t max_output = size_t{64} * 1024);
 
   /// false once a command timed out or the connection failed: open a new session.
   bool usable() const { return usable_; }
