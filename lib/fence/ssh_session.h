@@ -56,7 +56,7 @@ class SshSession {
  public:
   /// Connects, checks the host key and authenticates: with identity_file if set, with the
   /// password if set, else with the user's default keys and agent.
-  SshSession(const SshLogin& login, const exec::Deadline& deadline);
+  SshSession(SshLogin login, const exec::Deadline& deadline);
   ~SshSession();
   SshSession(const SshSession&) = delete;
   SshSession& operator=(const SshSession&) = delete;
