@@ -6,9 +6,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -20,6 +24,8 @@
 #include "box.h"
 #include "cluster.h"
 #include "installed_file.h"
+#include "ssh_key.h"
+#include "sshd.h"
 #include "temp_dir.h"
 #include "util/strings.h"
 
@@ -62,12 +68,15 @@ struct BoxLab {
                                        "/usr/sbin/fence_hakit_ipmi"};
   hakit::lab::InstalledFile pdu_agent{HAKIT_BUILD_FENCE_DIR "/fence_hakit_rackpdu",
                                       "/usr/sbin/fence_hakit_rackpdu"};
+  hakit::lab::InstalledFile ssh_plugin{HAKIT_BUILD_PLUGIN_DIR "/hakit-ssh",
+                                       "/usr/lib/stonith/plugins/external/hakit-ssh"};
   hakit::lab::ProviderMount provider{HAKIT_BUILD_AGENT_DIR};
   hakit::lab::TempDir dir{"box"};
   hakit::lab::Box box;
   /// Resources that are libvirt guests (their emulator's pid file shows where they run);
-  /// the others are Dummy resources.
+  /// the others are Dummy resources, unless `evidence` tells where they run.
   std::set<std::string> guests;
+  std::map<std::string, std::function<bool(const hakit::lab::BoxNode&)>> evidence;
   const hakit::lab::BoxNode& node1 = box.node("node1");
   const hakit::lab::BoxNode& node2 = box.node("node2");
 
@@ -86,15 +95,39 @@ struct BoxLab {
     for (const auto& [resource, node] : placement) REQUIRE(wait_running_on(resource, node));
   }
 
-  /// The nodes on which `resource` (a Dummy) runs now.
+  /// Writes `text` at `path` in every node's own file system (a guest's config, which
+  /// the seeds kept on shared storage).
+  void install_everywhere(const std::string& path, const std::string& text) const {
+    for (const auto& node : box.nodes()) {
+      const std::filesystem::path file = node.dir() + "/root" + path;
+      std::filesystem::create_directories(file.parent_path());
+      std::ofstream(file) << text;
+    }
+  }
+
+  /// Whether `resource` runs on `node` now: its own evidence, a Dummy's state file, or a
+  /// guest that its node's libvirt reports running (an emulator waiting for an incoming
+  /// migration, paused, does not run it yet).
+  bool runs_on(const std::string& resource, const hakit::lab::BoxNode& node) const {
+    if (const auto found = evidence.find(resource); found != evidence.end())
+      return found->second(node);
+    if (!guests.contains(resource)) return node.has_file(dummy_state(resource));
+    return node.has_file("/run/libvirt/qemu/" + resource + ".pid") &&
+           guest_state(node, resource) == "running";
+  }
+
+  /// The nodes on which `resource` runs now.
   std::vector<std::string> running(const std::string& resource) const {
     std::vector<std::string> nodes;
-    const std::string evidence = guests.contains(resource)
-                                     ? "/run/libvirt/qemu/" + resource + ".pid"
-                                     : dummy_state(resource);
     for (const auto& node : box.nodes())
-      if (node.has_file(evidence)) nodes.push_back(node.name());
+      if (runs_on(resource, node)) nodes.push_back(node.name());
     return nodes;
+  }
+
+  /// `virsh domstate` of `guest` on `node`: "running", "paused"... or "" when unknown there.
+  static std::string guest_state(const hakit::lab::BoxNode& node, const std::string& guest) {
+    const auto state = node.run({"virsh", "domstate", guest}, 30s);
+    return state.ok() ? std::string(hakit::trim(state.out)) : "";
   }
 
   /// Waits until `resource` runs on `node` alone.
@@ -103,6 +136,44 @@ struct BoxLab {
     return hakit::lab::wait_until(
         [&] { return running(resource) == std::vector<std::string>{node}; }, timeout);
   }
+};
+
+/// hakit's ssh fencing in the box (examples/box-heartbeat2.crm): an sshd in each node's
+/// network namespace on its cluster address, port 22, whose only command for the fencing
+/// key is the node's reboot (Box::reboot_command); each node has that key and every
+/// node's host key under /etc/corosync/fence-ssh. A node's sshd dies with it (power off)
+/// and is not started again: one ssh fencing per node and test.
+struct SshFencing {
+  explicit SshFencing(const BoxLab& lab)
+      : key(hakit::lab::generate_ssh_key(lab.dir / "id_fence", "box-fence")) {
+    std::string known_hosts;
+    for (const auto& node : lab.box.nodes()) {
+      const std::string dir = lab.dir / ("sshd-" + node.name());
+      std::filesystem::create_directories(dir);
+      const std::string forced = lab.box.reboot_command(node);
+      sshds.push_back(std::make_unique<hakit::lab::Sshd>(
+          dir, hakit::lab::SshdConfig{
+                   .address = node.cluster_address(),
+                   .port = 22,
+                   .authorized_keys = {hakit::cat("command=\"", forced,
+                                                  "\",no-port-forwarding,no-pty ", key.public_key)},
+                   .netns = node.netns()}));
+      known_hosts += hakit::lab::known_hosts_entry(node.name() + "," + node.cluster_address(), 22,
+                                                   sshds.back()->host_key().public_key);
+    }
+    std::string private_key;
+    hakit::read_file(key.path, private_key);
+    for (const auto& node : lab.box.nodes()) {
+      const std::filesystem::path dir = node.dir() + "/root/etc/corosync/fence-ssh";
+      std::filesystem::create_directories(dir);
+      std::ofstream(dir / "id_fence") << private_key;
+      std::filesystem::permissions(dir / "id_fence", std::filesystem::perms::owner_read |
+                                                         std::filesystem::perms::owner_write);
+      std::ofstream(dir / "known_hosts") << known_hosts;
+    }
+  }
+  hakit::lab::SshKey key;
+  std::vector<std::unique_ptr<hakit::lab::Sshd>> sshds;
 };
 
 /// Whether the box can run here; says why not when it cannot.
@@ -127,7 +198,9 @@ inline Failure kill_corosync(const hakit::lab::BoxNode& node) {
 }
 
 /// Watches, every 50 ms on a thread of its own, that none of `resources` runs on two
-/// nodes at once, until it is destroyed; violations() says when one did.
+/// nodes at once, until it is destroyed; violations() says when one did. The nodes are
+/// read one after the other, so a resource moving between two reads (a live migration's
+/// switch-over) would look like two; it counts when two consecutive rounds agree.
 class SafetyWatch {
  public:
   SafetyWatch(const BoxLab& lab, std::vector<std::string> resources)
@@ -144,13 +217,17 @@ class SafetyWatch {
 
  private:
   void watch() {
+    std::map<std::string, std::vector<std::string>> before;
     while (!stop_) {
       for (const std::string& resource : resources_) {
         const auto nodes = lab_.running(resource);
-        if (nodes.size() > 1) {
+        std::vector<std::string> both;
+        std::ranges::set_intersection(nodes, before[resource], std::back_inserter(both));
+        if (both.size() > 1) {
           const std::lock_guard lock(mutex_);
-          violations_.push_back(hakit::cat(resource, " on ", hakit::join(nodes, " and ")));
+          violations_.push_back(hakit::cat(resource, " on ", hakit::join(both, " and ")));
         }
+        before[resource] = nodes;
       }
       ++checks_;
       std::this_thread::sleep_for(50ms);

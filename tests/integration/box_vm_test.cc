@@ -2,9 +2,6 @@
 // scenario (c) with a guest (examples/box-rhcs.crm + box-vm.crm) runs vm1 under
 // ocf:hakit:VirtualDomain on node1. node1's corosync dies, node2 fences node1 through its
 // BMC (which kills node1 with its qemu) and starts vm1 itself; never on both at once.
-#include <filesystem>
-#include <fstream>
-
 #include "box_lab.h"
 #include "libvirt_host.h"
 
@@ -28,11 +25,7 @@ TEST_CASE("Box: node1 fails, node2 fences it and starts its VM", "[box][fence][v
   if (!box_possible()) return;
   BoxLab lab(true);
   lab.guests = {"vm1"};
-  for (const auto& node : lab.box.nodes()) {
-    const std::string dir = node.dir() + "/root/etc/libvirt/box";
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir + "/vm1.xml") << hakit::lab::lab_domain_xml("vm1");
-  }
+  lab.install_everywhere("/etc/libvirt/box/vm1.xml", hakit::lab::lab_domain_xml("vm1"));
   lab.load("box-rhcs.crm");
   lab.node1.run_checked(
       {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-vm.crm"});

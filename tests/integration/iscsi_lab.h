@@ -78,21 +78,47 @@ struct TargetWithTwoLuns {
   IscsiResource target, lun1, lun2;
 };
 
-/// What an initiator sees: `iscsi-ls -s` (targets and their LUNs with sizes).
-inline std::string iscsi_ls(const lab::Tgtd& tgtd, const Params& env = {}) {
-  const exec::Result listed = exec::run({.argv = {"iscsi-ls", "-s", tgtd.url()}, .env = env},
-                                        exec::Deadline::in(std::chrono::seconds(30)));
-  return listed.out + listed.err;
+/// Runs one of libiscsi's tools, an initiator independent of the target's host: here, or
+/// in network namespace `netns` (the box's, outside every node).
+inline exec::Result initiator(std::vector<std::string> argv, const std::string& netns = {},
+                              const Params& env = {}) {
+  if (!netns.empty()) argv.insert(argv.begin(), {"ip", "netns", "exec", netns});
+  return exec::run({.argv = argv, .env = env}, exec::Deadline::in(std::chrono::seconds(30)));
 }
 
-/// The size in bytes of a LUN as READ CAPACITY(16) reports it, or -1.
-inline long long lun_size(const lab::Tgtd& tgtd, const std::string& iqn, int lun) {
-  const exec::Result read =
-      exec::run({.argv = {"iscsi-readcapacity16", cat(tgtd.url(), iqn, "/", lun)}},
-                exec::Deadline::in(std::chrono::seconds(30)));
+/// What an initiator sees at `url` ("iscsi://HOST:PORT/"): `iscsi-ls -s` (targets and
+/// their LUNs with sizes).
+inline std::string iscsi_ls(const std::string& url, const std::string& netns = {},
+                            const Params& env = {}) {
+  const exec::Result listed = initiator({"iscsi-ls", "-s", url}, netns, env);
+  return listed.out + listed.err;
+}
+inline std::string iscsi_ls(const lab::Tgtd& tgtd, const Params& env = {}) {
+  return iscsi_ls(tgtd.url(), {}, env);
+}
+
+/// The size in bytes of the LUN at `url` ("iscsi://HOST:PORT/IQN/LUN") as READ
+/// CAPACITY(16) reports it, or -1.
+inline long long lun_size(const std::string& url, const std::string& netns = {}) {
+  const exec::Result read = initiator({"iscsi-readcapacity16", url}, netns);
   const size_t at = read.out.find("Total size:");
   if (!read.ok() || at == std::string::npos) return -1;
   return std::stoll(read.out.substr(at + 11));
+}
+inline long long lun_size(const lab::Tgtd& tgtd, const std::string& iqn, int lun) {
+  return lun_size(cat(tgtd.url(), iqn, "/", lun));
+}
+
+/// The unit serial number (VPD page 0x80) of the LUN at `url`, as an initiator reads it;
+/// empty when it cannot.
+inline std::string unit_serial(const std::string& url, const std::string& netns = {}) {
+  const exec::Result inquiry = initiator({"iscsi-inq", "-e", "1", "-c", "128", url}, netns);
+  const std::string label = "Unit Serial Number:[";
+  const size_t open = inquiry.out.find(label);
+  const size_t close = inquiry.out.find(']', open);
+  if (!inquiry.ok() || open == std::string::npos || close == std::string::npos) return {};
+  const size_t start = open + label.size();
+  return std::string(trim(inquiry.out.substr(start, close - start)));
 }
 
 }  // namespace hakit::iscsi_test

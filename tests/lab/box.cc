@@ -181,6 +181,19 @@ bool BoxNode::has_file(const std::string& path) const {
   return init != 0 && fs::exists(cat("/proc/", init, "/root", path), ignored);
 }
 
+void BoxNode::reboot(const std::string& event) const {
+  constexpr auto kSilence = 5s;  // the ssh device needs 1.5 s of silence to confirm
+  power_off();
+  for (const char* link : {"eth0", "eth1"}) ip(netns(), {"link", "set", link, "down"});
+  std::ofstream(power_hook_log(*this), std::ios::app)
+      << cat(std::to_string(now_seconds()), " ", event, ": off (reboot)\n");
+  std::this_thread::sleep_for(kSilence);
+  for (const char* link : {"eth0", "eth1"}) ip(netns(), {"link", "set", link, "up"});
+  boot();
+  std::ofstream(power_hook_log(*this), std::ios::app)
+      << cat(std::to_string(now_seconds()), " ", event, ": on (reboot)\n");
+}
+
 void BoxNode::follow_power(const std::string& event) const {
   // One switch at a time: the BMC and the PDU may both be switching this node.
   const UniqueFd lock(open((dir() + "/power.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
@@ -215,6 +228,7 @@ Box::Box(const std::string& dir, int nodes, bool hypervisors) : dir_(dir) {
 }
 
 void Box::build(int count, bool hypervisors) {
+  fs::create_directories(shared_dir());
   run_checked({"ip", "netns", "add", netns_});
   ip(netns_, {"link", "set", "lo", "up"});
   for (const auto& [bridge, address] : {std::pair{kClusterBridge, cat(kClusterNet, 254)},
@@ -230,6 +244,11 @@ void Box::build(int count, bool hypervisors) {
     nodes_.emplace_back(dir_, netns_, index);
     members.push_back({nodes_.back().name(), nodes_.back().cluster_address()});
   }
+  // Every node knows the others by name on the cluster network (ssh fencing's hostlist,
+  // libvirt's migration target), and its own name is not 127.0.0.1 (libvirt refuses
+  // that for an incoming migration).
+  std::string hosts = "127.0.0.1 localhost\n::1 localhost\n";
+  for (const BoxNode& node : nodes_) hosts += cat(node.cluster_address(), " ", node.name(), "\n");
   for (const BoxNode& node : nodes_) {
     run_checked({"ip", "netns", "add", node.netns()});
     ip(node.netns(), {"link", "set", "lo", "up"});
@@ -254,6 +273,7 @@ void Box::build(int count, bool hypervisors) {
                  root / "var/lib/pacemaker/pengine", root / "var/lib/pacemaker/blackbox",
                  root / "var/lib/pacemaker/cores", root / "var/log/pacemaker"});
     write_file(root / "etc/corosync/corosync.conf", corosync_config(members));
+    write_file(root / "etc/hosts", hosts);
     const fs::path seed = fs::path(node.dir()) / "cib-seed.xml";
     write_file(seed, seed_cib());
     run_checked({"install", "-o", "hacluster", "-g", "haclient", "-m", "600", seed,
@@ -266,7 +286,7 @@ void Box::build(int count, bool hypervisors) {
         fs::create_directories(root / path);
       write_file(root / "etc/libvirt/qemu.conf", libvirt_qemu_conf());
       write_file(root / "etc/libvirt/libvirtd.conf",
-                 libvirtd_conf("/var/log/libvirt", node.index()));
+                 libvirtd_conf("/var/log/libvirt", node.index(), node.cluster_address()));
     }
 
     bmcs_.push_back(std::make_unique<IpmiSimulator>(
@@ -322,6 +342,14 @@ const BoxNode& Box::node(const std::string& name) const {
   for (const BoxNode& node : nodes_)
     if (node.name() == name) return node;
   throw std::invalid_argument("no node " + name + " in the box");
+}
+
+std::string Box::reboot_command(const BoxNode& node) const {
+  // The machine's namespaces (PID 1's), so that powering the node off does not kill the
+  // reboot itself; setsid -f: the ssh session ends at once, as a rebooting node's would.
+  return cat("/usr/bin/nsenter -t 1 -m -n /usr/bin/setsid -f " HAKIT_LAB_PROGRAM
+             " box reboot --state ",
+             dir_, " ", node.name(), " ssh-reboot </dev/null >/dev/null 2>&1");
 }
 
 void Box::set_uplink(const BoxNode& node, bool up) const {

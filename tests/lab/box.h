@@ -6,11 +6,17 @@
 // mount, UTS, IPC and PID namespaces of their own (sim/box-node is its init): its own
 // /etc/corosync, /var/lib/pacemaker, /var/lib/corosync and /var/log (directories under the
 // box's, so they survive a power cycle like a disk), a fresh /run and /dev/shm (libqb's IPC
-// files; its abstract sockets are per network namespace already) and host name nodeK.
+// files; its abstract sockets are per network namespace already), host name nodeK and an
+// /etc/hosts naming every node by its cluster address. With hypervisors, a node's libvirtd
+// also listens on its cluster address (qemu+tcp://nodeK/system, no authentication) so
+// that guests live-migrate between nodes.
 // A box namespace (hkboxS) holds two bridges that every node plugs into:
 //   cluster 10.251.0.0/24: node K is .K (corosync knet), node K's BMC .10K (ipmi_sim, UDP
 //                          623), the PDU .200 (snmpd, UDP 161; outlet K is "nodeK")
 //   public  10.252.0.0/24: node K is .K; .254 answers pings (the ping target)
+// Every node is a storage server too: /srv is the box's shared/ directory in all of them
+// (a shared disk, as a SAN LUN every node mounts would be), and it runs a tgtd of its own
+// (default control port, iSCSI portal on all its addresses at 3260).
 // A BMC's or the PDU's power-off kills every process of the node by PID, before the device
 // answers; power-on (the BMC's power and the node's outlet both on) boots it again. Nothing
 // is written outside the box's directory and namespaces; the destructor (or
@@ -70,6 +76,11 @@ class BoxNode {
   /// ground truth of what runs there, e.g. ocf:pacemaker:Dummy's /run/Dummy-ID.state.
   bool has_file(const std::string& path) const;
 
+  /// What a reboot through the node's own shell does (ssh fencing): power off, a few
+  /// seconds of silence on both its links (a rebooting machine answers no ping; its
+  /// namespace would), then boot. `event` is logged.
+  void reboot(const std::string& event) const;
+
   /// Makes the node follow its power sources: on while its BMC's power and its PDU
   /// outlet are both on, off otherwise (the simulators' power hook). `event` is logged.
   void follow_power(const std::string& event) const;
@@ -95,9 +106,14 @@ class Box {
 
   const std::vector<BoxNode>& nodes() const { return nodes_; }
   const BoxNode& node(const std::string& name) const;
+  /// The box's namespace, where the bridges are: an initiator there is outside every node.
+  const std::string& netns() const { return netns_; }
+  /// The shared disk: this directory is kSharedDisk in every node.
+  std::string shared_dir() const { return dir_ + "/shared"; }
   IpmiSimulator& bmc(const BoxNode& node) { return *bmcs_.at(size_t(node.index() - 1)); }
   ApcPduSimulator& pdu() { return *pdu_; }
 
+  static constexpr const char* kSharedDisk = "/srv";
   static constexpr const char* kPingTarget = "10.252.0.254";
   static constexpr const char* kPduAddress = "10.251.0.200";
   static constexpr int kIpmiPort = 623;
@@ -107,6 +123,10 @@ class Box {
   static constexpr const char* kBmcPasswordScript = "/etc/corosync/bmc-password";
   static constexpr const char* kBmcUser = "admin";
   static constexpr const char* kPduCommunity = "private";  ///< read-write
+
+  /// The command (an sshd's forced command, run by /bin/sh inside the node's network
+  /// namespace) that reboots `node` from outside it (BoxNode::reboot): ssh fencing's hook.
+  std::string reboot_command(const BoxNode& node) const;
 
   /// Plugs the node's public link in or out (its own end: the others keep theirs).
   void set_uplink(const BoxNode& node, bool up) const;

@@ -187,11 +187,13 @@ int main(int argc, char** argv) {
       "run", "run a command inside a node: box run --state DIR node1 -- crm_mon -1");
   auto* box_power = box->add_subcommand(
       "power", "make a node follow its BMC and PDU outlet (the simulators' power hook)");
-  for (auto* command : {box_run, box_power}) {
+  auto* box_reboot = box->add_subcommand(
+      "reboot", "power a node off, silence its links and boot it (ssh fencing's hook)");
+  for (auto* command : {box_run, box_power, box_reboot}) {
     command->add_option("node", node, "node1, node2 or node3")->required();
     command->add_option("words", words, "the command; the power event, logged")->required();
   }
-  for (auto* command : {box_start, box_stop, box_run, box_power})
+  for (auto* command : {box_start, box_stop, box_run, box_power, box_reboot})
     command->add_option("--state", state_dir, "the box's directory")->required();
 
   CLI11_PARSE(app, argc, argv);
@@ -212,6 +214,7 @@ int main(int argc, char** argv) {
     if (*box_stop) stop_box(state);
     if (*box_run) return run_in_box(state, node, words);
     if (*box_power) BoxNode::find(state.string(), node).follow_power(hakit::join(words, " "));
+    if (*box_reboot) BoxNode::find(state.string(), node).reboot(hakit::join(words, " "));
   } catch (const std::exception& error) {
     std::cerr << "hakit-lab: " << error.what() << "\n";
     return 1;

@@ -49,8 +49,11 @@ stdio_handler = "file"
 )";
 }
 
-std::string libvirtd_conf(const std::string& dir, int index) {
-  return cat("listen_tls = 0\nlisten_tcp = 0\nunix_sock_group = \"root\"\n",
+std::string libvirtd_conf(const std::string& dir, int index, const std::string& tcp_address) {
+  const std::string tcp = tcp_address.empty() ? "listen_tcp = 0\n"
+                                              : cat("listen_tcp = 1\nlisten_addr = \"", tcp_address,
+                                                    "\"\nauth_tcp = \"none\"\n");
+  return cat("listen_tls = 0\n", tcp, "unix_sock_group = \"root\"\n",
              "unix_sock_rw_perms = \"0770\"\nauth_unix_rw = \"none\"\nauth_unix_ro = \"none\"\n",
              "log_outputs = \"3:file:", dir, "/libvirtd.log\"\n",
              "host_uuid = \"00000000-0000-4000-8000-", std::string(11, '0'), index, "\"\n");

@@ -62,7 +62,10 @@ class LibvirtHost {
 /// virtlogd this machine lacks (LAB.md §5).
 std::string libvirt_qemu_conf();
 /// libvirtd.conf for lab host number `index` (its host UUID), logging to DIR/libvirtd.log.
-std::string libvirtd_conf(const std::string& dir, int index);
+/// With a `tcp_address`, libvirtd (started with --listen) also accepts unauthenticated
+/// qemu+tcp:// connections there, port 16509: the migration peers of a box's nodes, on
+/// a bridge nothing else reaches.
+std::string libvirtd_conf(const std::string& dir, int index, const std::string& tcp_address = "");
 
 /// A small diskless TCG domain (64 MiB, SeaBIOS finds no boot device and idles). Without
 /// an OS nothing answers ACPI, so a graceful shutdown never completes (stop must destroy).

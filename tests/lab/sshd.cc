@@ -77,6 +77,20 @@ std::string sshd_config(const SshdConfig& config, const std::string& dir) {
 
 }  // namespace
 
+namespace {
+
+/// Whether sshd accepts connections: connecting from here, or, in a namespace this
+/// machine may have no route into (a box's node), as `ss` sees its listening sockets there.
+bool listening(const SshdConfig& config) {
+  if (config.netns.empty()) return accepts_connections(config.address, config.port);
+  const auto sockets = exec::run({.argv = {"ip", "netns", "exec", config.netns, "ss", "-Hltn",
+                                           "src", cat(config.address, ":", config.port)}},
+                                 exec::Deadline::in(5s));
+  return sockets.ok() && !trim(sockets.out).empty();
+}
+
+}  // namespace
+
 Sshd::Sshd(const std::string& dir, SshdConfig config) : config_(std::move(config)), dir_(dir) {
   if (config_.port == 0) config_.port = free_port(config_.address, SOCK_STREAM);
   host_key_ = generate_ssh_key(dir_ + "/ssh_host_ed25519_key", "hakit-lab-sshd");
@@ -103,7 +117,7 @@ Sshd::Sshd(const std::string& dir, SshdConfig config) : config_(std::move(config
   }
   daemon_.emplace(argv, dir_ + "/sshd.log");
   record_.emplace(cat(kRecordPrefix, daemon_->pid()), std::to_string(daemon_->pid()));
-  if (!wait_until([this] { return accepts_connections(config_.address, config_.port); }, 10s)) {
+  if (!wait_until([this] { return listening(config_); }, 10s)) {
     const std::string problem =
         cat("sshd did not start on ", config_.address, ":", config_.port, ": ", log());
     stop();
