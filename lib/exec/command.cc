@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -10,6 +9,7 @@
 
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <system_error>
@@ -18,8 +18,6 @@
 #include "exec/runner.h"
 #include "util/strings.h"
 #include "util/unique_fd.h"
-
-extern char** environ;
 
 namespace hakit::exec {
 namespace {
@@ -93,7 +91,7 @@ class Child {
   int pidfd() const { return pidfd_.get(); }
 
   /// Non-blocking reap; true once the child has been collected into `result`.
-  bool reap(Result& result) {
+  bool reap(Result& result) const {
     int status = 0;
     if (::waitpid(pid_, &status, WNOHANG) != pid_) return false;
     if (WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);

@@ -82,7 +82,7 @@ std::vector<Plug> Drac5Device::list(const exec::Deadline&) {
 }
 
 std::string Drac5Device::racadm_command(std::string_view action, const std::string& plug) const {
-  const std::string command = cat("racadm serveraction ", action);
+  std::string command = cat("racadm serveraction ", action);
   if (!chassis_) {
     if (!hostname_.empty() && !plug.empty() && !same_host(plug, hostname_)) {
       throw Error(ErrorKind::kUnknownTarget,

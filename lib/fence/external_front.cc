@@ -57,7 +57,7 @@ std::string parameters_xml(const DeviceSpec& spec) {
     const std::string_view fallback = option->has_default ? option->default_value : "";
     const std::string_view default_value =
         param.default_value.empty() ? fallback : param.default_value;
-    xml += cat("<parameter name=\"", param.name, "\" unique=\"0\" required=\"",
+    xml += cat(R"(<parameter name=")", param.name, R"(" unique="0" required=")",
                param.required ? 1 : 0, "\">\n<content type=\"", ocf_type(option->type), "\"",
                default_value.empty() ? "" : cat(" default=\"", xml_escaped(default_value), "\""),
                " />\n<shortdesc lang=\"en\">", xml_escaped(option->shortdesc),

@@ -50,7 +50,7 @@ IpmiPrivilege privilege_named(const std::string& name) {
 
 /// What `password` names: the password, or (password_method=file) the file holding it.
 std::string password_of(const Options& options, const exec::Deadline& deadline) {
-  const std::string value = options.secret("password", deadline).value_or("");
+  std::string value = options.secret("password", deadline).value_or("");
   const std::string method = to_lower(trim(options.str("password_method")));
   if (method.empty() || method == "param" || method == "env") return value;
   if (method != "file") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "ocf/log.h"
@@ -57,11 +58,11 @@ void SshSession::Free::operator()(ssh_session_struct* session) const {
   ssh_free(session);
 }
 
-SshSession::SshSession(const SshLogin& login, const exec::Deadline& deadline)
-    : login_(login), session_(ssh_new()) {
+SshSession::SshSession(SshLogin login, const exec::Deadline& deadline)
+    : login_(std::move(login)), session_(ssh_new()) {
   if (!session_) throw Error(ErrorKind::kFailed, "libssh cannot create a session");
   ssh_session s = session_.get();
-  const unsigned int port = unsigned(login_.port);
+  const auto port = unsigned(login_.port);
   // The fence options are the whole configuration: no ~/.ssh/config (it could name a
   // ProxyCommand, which libssh would run through a shell).
   const bool process_config = false;

@@ -56,7 +56,7 @@ class SshSession {
  public:
   /// Connects, checks the host key and authenticates: with identity_file if set, with the
   /// password if set, else with the user's default keys and agent.
-  SshSession(const SshLogin& login, const exec::Deadline& deadline);
+  SshSession(SshLogin login, const exec::Deadline& deadline);
   ~SshSession();
   SshSession(const SshSession&) = delete;
   SshSession& operator=(const SshSession&) = delete;
@@ -66,7 +66,7 @@ class SshSession {
   /// `max_output` bytes of each of stdout and stderr. Throws kTimeout when it does not
   /// finish by `deadline`; after any throw the session may be unusable (see usable()).
   SshOutput run(const std::string& command, const exec::Deadline& deadline,
-                size_t max_output = 64 * 1024);
+                size_t max_output = size_t{64} * 1024);
 
   /// false once a command timed out or the connection failed: open a new session.
   bool usable() const { return usable_; }

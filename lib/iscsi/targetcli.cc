@@ -51,18 +51,24 @@ std::vector<TargetcliLun> parse_targetcli_luns(std::string_view listing) {
     if (node == std::string::npos || open == std::string::npos || !line.ends_with(']')) continue;
     const size_t number_start = node + 6;
     const size_t number_end = line.find(' ', number_start);
+    if (number_end == std::string::npos) continue;  // "o- lun7]": no number then dots
     TargetcliLun lun;
     const auto [end, error] =
         std::from_chars(line.data() + number_start, line.data() + number_end, lun.lun);
     if (error != std::errc() || end != line.data() + number_end) continue;
     const std::string_view details =
         std::string_view(line).substr(open + 1, line.size() - open - 2);
+    // "type/name (path) ...": anything else is not a LUN this agent made.
     const size_t slash = details.find('/');
     const size_t path_open = details.find(" (");
-    if (slash == std::string_view::npos || path_open == std::string_view::npos) continue;
+    if (slash == std::string_view::npos || path_open == std::string_view::npos ||
+        slash > path_open) {
+      continue;
+    }
+    const size_t path_close = details.find(')', path_open);
+    if (path_close == std::string_view::npos) continue;
     lun.backstore_type = details.substr(0, slash);
     lun.backstore_name = details.substr(slash + 1, path_open - slash - 1);
-    const size_t path_close = details.find(')', path_open);
     lun.path = details.substr(path_open + 2, path_close - path_open - 2);
     luns.push_back(lun);
   }

@@ -151,6 +151,12 @@ TEST_CASE("targetcli: the LUN listing gives each LUN's number, backstore and pat
   REQUIRE(left.size() == 1);
   CHECK(left[0].lun == 2);
   CHECK(parse_targetcli_luns("").empty());
+  // A LUN node with no space after its number (found by the targetcli fuzzer).
+  CHECK(parse_targetcli_luns("[o- lun12]").empty());
+  CHECK(parse_targetcli_luns("  o- lun1[fileio/lu1 (/tmp/lu1.img)]").empty());
+  // Details not shaped "type/name (path)" are no LUN (the path's slash is not the type's).
+  CHECK(parse_targetcli_luns("  o- lun1 ... [fileio (/tmp/lu1.img)]").empty());
+  CHECK(parse_targetcli_luns("  o- lun1 ... [fileio/lu1 (/tmp/lu1.img]").empty());
 }
 
 TEST_CASE("targetcli: each failed command is one line on standard error", "[iscsi][lio]") {

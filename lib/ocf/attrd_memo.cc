@@ -1,10 +1,9 @@
 #include "ocf/attrd_memo.h"
 
-#include <time.h>
-
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <ctime>
 
 #include "ocf/log.h"
 #include "util/state_file.h"

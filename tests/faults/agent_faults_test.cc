@@ -6,8 +6,8 @@
 // caller's timeout, and never claim success for what did not happen. The children are
 // real processes; no peer is imitated.
 //
-// Adding an agent or a device is one entry in agent_cases() or fence_cases().
-#include <fcntl.h>
+// Adding an agent or a device is one entry in agent_cases() or fence_cases(); the harness
+// (ActionCase, ocf_case, check_every_fault) is fault_harness.h.
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -15,19 +15,15 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <cstdlib>
+#include <filesystem>
 #include <fstream>
-#include <functional>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "exec/faults_for_tests.h"
+#include "fault_harness.h"
 #include "fence/device_spec.h"
 #include "fence/drac5_device.h"
 #include "fence/fence_agent_front.h"
@@ -35,135 +31,41 @@
 #include "fence/meatware_device.h"
 #include "fence/rackpdu_device.h"
 #include "fence/ssh_device.h"
+#include "iscsi/logical_unit_agent.h"
+#include "iscsi/target_agent.h"
 #include "metadata/Filesystem.h"
 #include "metadata/LVM-activate.h"
+#include "metadata/LVM.h"
+#include "metadata/clvmd.h"
+#include "metadata/controld.h"
 #include "metadata/drbd.h"
 #include "metadata/fence_hakit_drac5.h"
 #include "metadata/fence_hakit_ipmi.h"
 #include "metadata/fence_hakit_meatware.h"
 #include "metadata/fence_hakit_rackpdu.h"
 #include "metadata/fence_hakit_ssh.h"
+#include "metadata/iSCSILogicalUnit.h"
+#include "metadata/iSCSITarget.h"
+#include "metadata/lvmlockd.h"
+#include "metadata/o2cb.h"
 #include "metadata/pingd.h"
 #include "net/pingd_agent.h"
 #include "net/pingd_state.h"
-#include "ocf/agent.h"
 #include "ocf/attrd_memo.h"
+#include "storage/controld_agent.h"
 #include "storage/drbd_agent.h"
-#include "storage/file_tree_for_tests.h"
 #include "storage/filesystem_agent.h"
+#include "storage/lvm_daemon_agents.h"
 #include "storage/lvm_volume_agent.h"
-#include "util/strings.h"
+#include "storage/o2cb_agent.h"
 
 using hakit::cat;
-using hakit::exec::Clock;
-using hakit::exec::Fault;
-using hakit::exec::FaultyRunner;
-using hakit::exec::JumpingClock;
-using hakit::exec::Millis;
-using hakit::storage::testing::FileTree;
+using namespace hakit::faults_test;
 
 namespace {
 
-/// One action as its caller runs it, in-process.
-struct ActionCase {
-  std::string name;
-  std::function<int()> run;
-  /// What the action reads on stdin (the fencer's options).
-  std::string input{};
-  /// The codes a failed action may end with.
-  std::set<int> failures;
-  /// What the caller gives the action before it gives up on it (CRM_meta_timeout, the
-  /// fencer's timeout).
-  Millis timeout;
-  /// The tool's exit status is the only evidence there is (attrd_updater): an action may
-  /// then succeed when its child exits 0. Otherwise the agent must verify the effect.
-  bool trusts_exit_status = false;
-  /// Puts the scene back before each run (a state file a monitor expects, ...).
-  std::function<void()> prepare = [] {};
-};
-
-struct Outcome {
-  int code = -1;
-  std::string output;  ///< stdout and stderr
-};
-
-/// Runs `body` with stdin reading `input` and stdout and stderr going to a scratch file.
-Outcome captured(const std::string& input, const std::function<int()>& body) {
-  FileTree scratch;
-  scratch.file("in", input);
-  const std::string out_path = scratch.path("out");
-  const int in_fd = ::open(scratch.path("in").c_str(), O_RDONLY | O_CLOEXEC);
-  const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  std::fflush(stdout);
-  std::fflush(stderr);
-  const int saved[3] = {::dup(0), ::dup(1), ::dup(2)};
-  ::dup2(in_fd, 0);
-  ::dup2(out_fd, 1);
-  ::dup2(out_fd, 2);
-  std::clearerr(stdin);
-  std::cin.clear();
-  Outcome outcome;
-  outcome.code = body();
-  std::cout.flush();
-  std::fflush(stdout);
-  std::fflush(stderr);
-  for (int fd = 0; fd < 3; ++fd) {
-    ::dup2(saved[fd], fd);
-    ::close(saved[fd]);
-  }
-  ::close(in_fd);
-  ::close(out_fd);
-  std::clearerr(stdin);
-  std::cin.clear();
-  std::ifstream out(out_path);
-  outcome.output.assign(std::istreambuf_iterator<char>(out), std::istreambuf_iterator<char>());
-  return outcome;
-}
-
-// --- OCF agents ---------------------------------------------------------------------------
-
-using AgentFactory = std::function<std::unique_ptr<hakit::ocf::Agent>()>;
-
-/// Sets the OCF environment of one action (and removes what an earlier one set).
-void set_ocf_environment(const std::map<std::string, std::string>& variables) {
-  static std::vector<std::string> previous;
-  for (const auto& name : previous) ::unsetenv(name.c_str());
-  previous.clear();
-  for (const auto& [name, value] : variables) {
-    ::setenv(name.c_str(), value.c_str(), 1);
-    previous.push_back(name);
-  }
-}
-
-constexpr int kOcfGeneric = 1, kOcfInstalled = 5, kOcfNotRunning = 7;
-
-ActionCase ocf_case(std::string name, const hakit::ocf::AgentMetadata& metadata, AgentFactory make,
-                    std::string action, std::map<std::string, std::string> params,
-                    std::set<int> failures, Millis timeout, const std::string& state_dir) {
-  std::map<std::string, std::string> env = {{"OCF_RESOURCE_INSTANCE", "fault-test"},
-                                            {"OCF_ROOT", "/usr/lib/ocf"},
-                                            {"HA_RSCTMP", state_dir},
-                                            {"OCF_RESKEY_CRM_meta_timeout", cat(timeout.count())}};
-  for (const auto& [key, value] : params) {
-    env[key == "OCF_CHECK_LEVEL" ? key : cat("OCF_RESKEY_", key)] = value;
-  }
-  auto run = [&metadata, make, action, env] {
-    set_ocf_environment(env);
-    auto agent = make();
-    std::string action_arg = action;
-    char program[] = "agent";
-    char* argv[] = {program, action_arg.data(), nullptr};
-    return hakit::ocf::dispatch(*agent, metadata, 2, argv);
-  };
-  return {.name = std::move(name), .run = run, .failures = std::move(failures), .timeout = timeout};
-}
-
 AgentFactory filesystem_agent() {
   return [] { return std::make_unique<hakit::storage::FilesystemAgent>(); };
-}
-template <typename AgentType>
-AgentFactory make_agent() {
-  return [] { return std::make_unique<AgentType>(); };
 }
 
 /// A filesystem type the kernel does not list yet and no mount helper handles, so that
@@ -201,6 +103,56 @@ struct AgentScene {
     REQUIRE(::mount("tmpfs", mounted.c_str(), "tmpfs", 0, "size=1m") == 0);
   }
 };
+
+/// The cluster-daemon agents: what they run to prepare the kernel (modprobe, mount -t
+/// configfs), to read the CIB and LVM's configuration, and the daemons themselves. None of
+/// their daemons runs here, so monitor and stop spawn nothing but o2cb's stop (modprobe -r,
+/// with the user stack listed in a scratch sysfs).
+std::vector<ActionCase> cluster_daemon_cases(const AgentScene& scene) {
+  const std::string state = scene.tree.path("state");
+  const std::string sysfs = scene.tree.path("sysfs");
+  const std::string configfs = scene.tree.path("configfs");
+  const std::set<int> refused{kOcfGeneric, kOcfInstalled, kOcfConfigured};
+  const Millis timeout(60000);
+  const std::map<std::string, std::string> o2cb = {
+      {"sysfs", sysfs}, {"configfs", configfs}, {"daemon_timeout", "5"}};
+  ActionCase o2cb_stop = ocf_case("o2cb stop, modprobe -r", hakit::metadata::o2cb,
+                                  make_agent<hakit::storage::O2cbAgent>(), "stop", o2cb,
+                                  {kOcfGeneric}, Millis(20000), state);
+  o2cb_stop.prepare = [sysfs] {
+    std::filesystem::create_directories(sysfs + "/ocfs2");
+    std::ofstream(sysfs + "/ocfs2/loaded_cluster_plugins") << "user\n";
+    std::ofstream(sysfs + "/ocfs2/cluster_stack") << "pcmk\n";
+  };
+  // LVM 2.03 has no clvmd, and start validates that it is installed: a stand-in first on
+  // the programs' path (exec's HAKIT_EXEC_PATH seam) passes that check; the faulty runner
+  // replaces it, so it never runs.
+  ActionCase clvmd_start = ocf_case("clvmd start, the daemon", hakit::metadata::clvmd,
+                                    make_agent<hakit::storage::ClvmdAgent>(), "start",
+                                    {{"daemon_timeout", "5"}}, refused, timeout, state);
+  clvmd_start.prepare = [bin = scene.tree.path("bin")] {
+    std::filesystem::create_directories(bin);
+    std::ofstream(bin + "/clvmd") << "#!/bin/sh\nexit 99\n";
+    std::filesystem::permissions(bin + "/clvmd", std::filesystem::perms::owner_all);
+    const std::string path = hakit::exec::safe_path();
+    if (!path.starts_with(bin + ":")) ::setenv("HAKIT_EXEC_PATH", (bin + ":" + path).c_str(), 1);
+  };
+  return {
+      // The CIB read (stonith-enabled), then configfs and the dlm module.
+      ocf_case("controld start, CIB and kernel", hakit::metadata::controld,
+               make_agent<hakit::storage::ControldAgent>(), "start", {}, refused, timeout, state),
+      ocf_case("controld start without fencing, kernel and dlm_controld", hakit::metadata::controld,
+               make_agent<hakit::storage::ControldAgent>(), "start",
+               {{"allow_stonith_disabled", "true"}}, refused, timeout, state),
+      ocf_case("o2cb start, configfs and modules", hakit::metadata::o2cb,
+               make_agent<hakit::storage::O2cbAgent>(), "start", o2cb, refused, timeout, state),
+      std::move(o2cb_stop),
+      // lvmconfig global/use_lvmlockd: a lying lvmconfig says it is not set (configured).
+      ocf_case("lvmlockd start, lvmconfig", hakit::metadata::lvmlockd,
+               make_agent<hakit::storage::LvmlockdAgent>(), "start", {}, refused, timeout, state),
+      std::move(clvmd_start),
+  };
+}
 
 std::vector<ActionCase> agent_cases(const AgentScene& scene) {
   const std::string state = scene.tree.path("state");
@@ -301,6 +253,12 @@ std::vector<ActionCase> agent_cases(const AgentScene& scene) {
   cases.push_back(ocf_case(cat("drbd ", action), hakit::metadata::drbd,
                            make_agent<hakit::storage::DrbdAgent>(), action, drbd, unknown, timeout,
                            state));
+  cases.push_back(ocf_case("LVM (legacy) start", hakit::metadata::LVM,
+                           make_agent<hakit::storage::LegacyLvmAgent>(), "start",
+                           {{"volgrpname", "hakitfaultvg"}}, unknown, timeout, state));
+  for (ActionCase& daemon_case : cluster_daemon_cases(scene)) {
+    cases.push_back(std::move(daemon_case));
+  }
   return cases;
 }
 
@@ -376,57 +334,6 @@ std::vector<ActionCase> fence_cases() {
   return cases;
 }
 
-// --- the checks ---------------------------------------------------------------------------
-
-bool exits_zero(Fault fault) {
-  return fault == Fault::kLie || fault == Fault::kGarbage || fault == Fault::kHugeOutput;
-}
-
-/// Runs `action` once with `fault` and checks the outcome; returns how many children ran.
-size_t check_fault(const ActionCase& action, Fault fault, std::optional<size_t> only_call) {
-  action.prepare();
-  JumpingClock clock;
-  FaultyRunner runner(fault, clock, only_call);
-  hakit::exec::ScopedTimeSource time_seam(clock);
-  hakit::exec::ScopedRunner process_seam(runner);
-  const auto started = Clock::now();
-  Outcome outcome = captured(action.input, action.run);
-  const auto took = std::chrono::duration_cast<Millis>(Clock::now() - started);
-
-  INFO(action.name << ", " << hakit::exec::fault_name(fault)
-                   << (only_call ? cat(" at call ", *only_call) : std::string(" at every call")));
-  INFO("exit " << outcome.code << ", " << runner.calls().size() << " children, " << took.count()
-               << " ms on the test clock; output:\n"
-               << outcome.output.substr(0, 2000));
-  // Taking a tool's exit 0 at its word may end in success or "not running"; a tool that
-  // failed, hung or died never may.
-  const bool trusted = action.trusts_exit_status && (exits_zero(fault) || only_call);
-  if (!(trusted && (outcome.code == 0 || outcome.code == kOcfNotRunning))) {
-    CHECK(action.failures.count(outcome.code) == 1);
-  }
-  CHECK(took <= action.timeout);
-  CHECK(runner.unbounded().empty());
-  if (outcome.code != 0) CHECK_FALSE(outcome.output.empty());  // the reason, for the operator
-  return runner.calls().size();
-}
-
-void check_every_fault(const ActionCase& action) {
-  size_t children = 0;
-  for (const Fault fault : hakit::exec::kAllFaults) {
-    const size_t ran = check_fault(action, fault, std::nullopt);
-    if (fault == Fault::kLie) children = ran;
-  }
-  INFO(action.name);
-  CHECK(children > 0);  // a case that spawns nothing tests nothing: fix the table
-  // Each of the first calls failing alone, the others lying (a retry loop repeats itself);
-  // with one child, that was the first round.
-  for (size_t call = 0; children > 1 && call < std::min<size_t>(children, 3); ++call) {
-    for (const Fault fault : hakit::exec::kAllFaults) {
-      if (fault != Fault::kLie) check_fault(action, fault, call);
-    }
-  }
-}
-
 }  // namespace
 
 TEST_CASE("OCF agent actions fail in time when their children misbehave", "[faults][ocf]") {
@@ -436,6 +343,61 @@ TEST_CASE("OCF agent actions fail in time when their children misbehave", "[faul
   }
   const AgentScene scene;
   for (const ActionCase& action : agent_cases(scene)) check_every_fault(action);
+  ::unsetenv("HAKIT_EXEC_PATH");  // clvmd's stand-in
+}
+
+TEST_CASE("iSCSI lio-t actions fail in time when targetcli misbehaves", "[faults][ocf][iscsi]") {
+  if (::geteuid() != 0) {
+    WARN("skipped: needs root (a private mount namespace, a tmpfs on /sys/kernel)");
+    return;
+  }
+  const AgentScene scene;
+  // LIO's configfs as the kernel lays it out (as in lib/iscsi/targetcli_test.cc; this host
+  // has no LIO): target "present" with LUN 1 backed by a file, on a tmpfs over /sys/kernel
+  // in this process's private mount namespace. targetcli itself is what misbehaves.
+  REQUIRE(::mount("tmpfs", "/sys/kernel", "tmpfs", 0, "size=1m") == 0);
+  const std::string root = "/sys/kernel/config/target";
+  const std::string present = "iqn.2024-01.lab.example:present";
+  const std::string tpg = cat(root, "/iscsi/", present, "/tpgt_1");
+  const std::string lun1 = scene.tree.path("lu1.img");
+  std::ofstream(lun1) << std::string(4096, '\0');
+  std::filesystem::create_directories(root + "/core/fileio_0/iscsi_lun1");
+  std::ofstream(root + "/core/fileio_0/iscsi_lun1/udev_path") << lun1 << "\n";
+  std::filesystem::create_directories(tpg + "/lun/lun_1");
+  std::filesystem::create_directories(tpg + "/np/127.0.0.1:3260");
+  std::ofstream(tpg + "/enable") << "1\n";
+  std::filesystem::create_directory_symlink("../../../../../../target/core/fileio_0/iscsi_lun1",
+                                            tpg + "/lun/lun_1/8d6e3790c2");
+
+  const std::string state = scene.tree.path("state");
+  const std::set<int> failed{kOcfGeneric, kOcfInstalled};  // installed: targetcli missing
+  const Millis timeout(30000);
+  const std::map<std::string, std::string> chap = {{"incoming_username", "chapuser"},
+                                                   {"incoming_password", "Chap-Fault-Sec-1"}};
+  std::map<std::string, std::string> absent_target = {{"implementation", "lio-t"},
+                                                      {"iqn", "iqn.2024-01.lab.example:absent"},
+                                                      {"portals", "127.0.0.1:3260"}};
+  absent_target.insert(chap.begin(), chap.end());
+  const std::map<std::string, std::string> present_target = {
+      {"implementation", "lio-t"}, {"iqn", present}, {"portals", "127.0.0.1:3260"}};
+  const std::map<std::string, std::string> lun = {
+      {"implementation", "lio-t"}, {"target_iqn", present}, {"lun", "1"}, {"path", lun1}};
+  std::map<std::string, std::string> new_lun = lun;
+  new_lun["lun"] = "2";
+  new_lun["path"] = scene.tree.path("image");
+  using hakit::iscsi::LogicalUnitAgent;
+  using hakit::iscsi::TargetAgent;
+  const ActionCase cases[] = {
+      ocf_case("iSCSITarget lio-t start with CHAP", hakit::metadata::iSCSITarget,
+               make_agent<TargetAgent>(), "start", absent_target, failed, timeout, state),
+      ocf_case("iSCSITarget lio-t stop", hakit::metadata::iSCSITarget, make_agent<TargetAgent>(),
+               "stop", present_target, failed, timeout, state),
+      ocf_case("iSCSILogicalUnit lio-t start", hakit::metadata::iSCSILogicalUnit,
+               make_agent<LogicalUnitAgent>(), "start", new_lun, failed, timeout, state),
+      ocf_case("iSCSILogicalUnit lio-t stop", hakit::metadata::iSCSILogicalUnit,
+               make_agent<LogicalUnitAgent>(), "stop", lun, failed, timeout, state),
+  };
+  for (const ActionCase& action : cases) check_every_fault(action);
 }
 
 TEST_CASE("fence actions fail in time when their children misbehave", "[faults][fence]") {

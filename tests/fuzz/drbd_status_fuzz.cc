@@ -1,5 +1,6 @@
 // DRBD's state as the drbd agent reads it: `drbdsetup events2 --now --statistics` and DRBD
-// 8.4's /proc/drbd. The first line names the resource and its minors ("r0 0 1").
+// 8.4's /proc/drbd (and the version it starts with). The first line names the resource and its
+// minors ("r0 0 1").
 #include <charconv>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "storage/drbd_events2.h"
 #include "storage/drbd_proc.h"
 #include "storage/drbd_state.h"
+#include "storage/drbd_version.h"
 #include "util/strings.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -23,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto state = hakit::storage::parse_events2(output, resource);
   hakit::storage::assess(state);
   hakit::storage::describe(state);
+  hakit::storage::parse_proc_drbd_version(output);
   if (const auto proc = hakit::storage::parse_proc_drbd(output, minors)) {
     hakit::storage::assess(*proc);
     hakit::storage::describe(*proc);

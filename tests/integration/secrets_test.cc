@@ -6,9 +6,17 @@
 // external plugin, which cluster-glue passes its parameters in. It must never show on any
 // command line, in any other process's environment, on stdout/stderr or in a log file.
 //
-// Adding an agent (the iSCSI agents' CHAP secrets, ...) is one entry in secret_cases().
+// One exception is documented, not hidden: tgtadm takes the CHAP password nowhere but on
+// its command line (tgt's interface; iSCSITarget's meta-data says so), so it may show in
+// tgtadm's own /proc/PID/cmdline for the milliseconds tgtadm runs (allowed_cmdline); never
+// in an environment, another command line, an output or a log. LIO (targetcli) gets it on
+// standard input only: "iSCSITarget lio-t gives targetcli the CHAP password on standard
+// input only".
+//
+// Adding an agent is one entry in secret_cases().
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -21,10 +29,14 @@
 
 #include "apc_pdu_simulator.h"
 #include "drac_simulator.h"
+#include "fault_harness.h"
 #include "fence_run.h"
 #include "ipmi_simulator.h"
+#include "iscsi/target_agent.h"
+#include "metadata/iSCSITarget.h"
 #include "ssh_node_fence_lab.h"
 #include "temp_dir.h"
+#include "tgtd.h"
 
 using namespace hakit;
 using namespace std::chrono_literals;
@@ -36,10 +48,14 @@ namespace {
 class SecretWatch {
  public:
   /// `allowed_environ`: argv[0] of the processes whose environment may hold the secrets
-  /// (the external plugin, given its parameters there).
-  SecretWatch(std::vector<std::string> secrets, std::set<std::string> allowed_environ)
+  /// (the external plugin, given its parameters there; an OCF agent, given them by the
+  /// executor). `allowed_cmdline`: argv[0] of the programs whose interface takes the secret
+  /// on the command line (tgtadm): counted in exposures(), not in sightings().
+  SecretWatch(std::vector<std::string> secrets, std::set<std::string> allowed_environ,
+              std::set<std::string> allowed_cmdline = {})
       : secrets_(std::move(secrets)),
         allowed_environ_(std::move(allowed_environ)),
+        allowed_cmdline_(std::move(allowed_cmdline)),
         thread_([this] { watch(); }) {}
   ~SecretWatch() {
     stop_ = true;
@@ -53,6 +69,7 @@ class SecretWatch {
     return {sightings_.begin(), sightings_.end()};
   }
   size_t samples() const { return samples_; }
+  size_t exposures() const { return exposures_; }
 
  private:
   void watch() {
@@ -63,7 +80,14 @@ class SecretWatch {
         std::string cmdline, environ;
         if (!read_file(entry.path() / "cmdline", cmdline)) continue;
         const std::string program = cmdline.substr(0, cmdline.find('\0'));
-        check(pid, "cmdline", program, cmdline);
+        // Mid-execve (or exiting) a process shows an empty command line while its new
+        // environment is already readable: whose it is shows in the next sample.
+        if (program.empty()) continue;
+        if (allowed_cmdline_.count(program) == 0) {
+          check(pid, "cmdline", program, cmdline);
+        } else if (shows_secret(cmdline)) {
+          ++exposures_;
+        }
         if (allowed_environ_.count(program) == 0 && read_file(entry.path() / "environ", environ)) {
           check(pid, "environ", program, environ);
         }
@@ -72,20 +96,25 @@ class SecretWatch {
       std::this_thread::sleep_for(2ms);
     }
   }
+  bool shows_secret(const std::string& text) const {
+    return std::any_of(secrets_.begin(), secrets_.end(), [&text](const std::string& secret) {
+      return text.find(secret) != std::string::npos;
+    });
+  }
   void check(const std::string& pid, const char* where, const std::string& program,
              const std::string& text) {
-    for (const std::string& secret : secrets_) {
-      if (text.find(secret) != std::string::npos) {
-        std::lock_guard lock(mutex_);
-        sightings_.insert(cat(where, " of ", pid, " (", program, ")"));
-      }
+    if (shows_secret(text)) {
+      std::lock_guard lock(mutex_);
+      sightings_.insert(cat(where, " of ", pid, " (", program, ")"));
     }
   }
 
   std::vector<std::string> secrets_;
   std::set<std::string> allowed_environ_;
+  std::set<std::string> allowed_cmdline_;
   std::atomic<bool> stop_ = false;
   std::atomic<size_t> samples_ = 0;
+  std::atomic<size_t> exposures_ = 0;
   std::mutex mutex_;
   std::set<std::string> sightings_;
   std::thread thread_;
@@ -102,6 +131,7 @@ struct SecretCase {
   std::vector<std::string> secrets;
   std::set<std::string> allowed_environ;
   std::function<SecretScene(const lab::TempDir& work)> start;
+  std::set<std::string> allowed_cmdline{};
 };
 
 /// A password_script that prints `secret`: the configuration then holds only its path.
@@ -161,6 +191,26 @@ const std::string kDracPlugin = HAKIT_BUILD_PLUGIN_DIR "/hakit-drac5";
 const std::string kSshPassword = "Ssh-Sec-8Rt4y";
 
 const std::vector<std::string> kFenceActions = {"monitor", "status", "off", "on"};
+const std::string kChapPassword = "Chap-Sec-6Tg3k";
+const std::string kTargetAgent = HAKIT_BUILD_AGENT_DIR "/iSCSITarget";
+
+/// The executor's runs of the OCF agent `agent` for `actions` (its parameters in the
+/// environment, as Pacemaker passes them); at debug level with HA_debug=1.
+std::vector<exec::Command> ocf_agent_runs(const std::string& agent,
+                                          const std::map<std::string, std::string>& params,
+                                          const std::vector<std::string>& actions,
+                                          const lab::TempDir& work, bool debug) {
+  std::map<std::string, std::string> env = {{"OCF_ROOT", "/usr/lib/ocf"},
+                                            {"OCF_RESOURCE_INSTANCE", "secret_target"},
+                                            {"HA_RSCTMP", work.path()},
+                                            {"HA_logfile", work / "agent.log"},
+                                            {"HA_debugfile", work / "debug.log"}};
+  for (const auto& [name, value] : params) env["OCF_RESKEY_" + name] = value;
+  if (debug) env["HA_debug"] = "1";
+  std::vector<exec::Command> runs;
+  for (const std::string& action : actions) runs.push_back({.argv = {agent, action}, .env = env});
+  return runs;
+}
 
 std::vector<SecretCase> secret_cases() {
   std::vector<SecretCase> cases;
@@ -279,6 +329,26 @@ std::vector<SecretCase> secret_cases() {
                                                                   work, debug);
                                         }};
                    }});
+  // tgt: the password reaches tgtd on tgtadm's command line only (allowed_cmdline).
+  cases.push_back({.name = "iSCSITarget tgt with CHAP",
+                   .secrets = {kChapPassword},
+                   .allowed_environ = {kTargetAgent},
+                   .start =
+                       [](const lab::TempDir& work) {
+                         auto tgtd = std::make_shared<lab::Tgtd>(work.path());
+                         const std::map<std::string, std::string> params = {
+                             {"implementation", "tgt"},
+                             {"iqn", "iqn.2024-01.lab.example:secret"},
+                             {"tgt_control_port", cat(tgtd->control_port())},
+                             {"incoming_username", "hakituser"},
+                             {"incoming_password", kChapPassword}};
+                         return SecretScene{tgtd, [&work, params](bool debug) {
+                                              return ocf_agent_runs(kTargetAgent, params,
+                                                                    {"start", "monitor", "stop"},
+                                                                    work, debug);
+                                            }};
+                       },
+                   .allowed_cmdline = {"tgtadm", "/usr/sbin/tgtadm"}});
   return cases;
 }
 
@@ -295,7 +365,7 @@ std::string log_files(const lab::TempDir& work) {
 
 }  // namespace
 
-TEST_CASE("fence agents and plugins never show a secret in a process, output or log",
+TEST_CASE("agents and plugins with secrets never show one in a process or output or log",
           "[secrets][fence]") {
   if (::geteuid() != 0) {
     WARN("skipped: the lab's peers need root");
@@ -308,7 +378,8 @@ TEST_CASE("fence agents and plugins never show a secret in a process, output or 
         const SecretScene scene = secret_case.start(work);
         std::vector<std::string> outputs;
         size_t succeeded = 0;
-        SecretWatch watch(secret_case.secrets, secret_case.allowed_environ);
+        SecretWatch watch(secret_case.secrets, secret_case.allowed_environ,
+                          secret_case.allowed_cmdline);
         for (const exec::Command& command : scene.commands(debug)) {
           const exec::Result result = exec::run(command, exec::Deadline::in(60s));
           if (result.exit_status == 0 || result.exit_status == 2) ++succeeded;
@@ -318,7 +389,8 @@ TEST_CASE("fence agents and plugins never show a secret in a process, output or 
           outputs.push_back(result.out + result.err);
         }
         const std::string logs = log_files(work);
-        INFO(watch.samples() << " samples of every process");
+        INFO(watch.samples() << " samples of every process, " << watch.exposures()
+                             << " sightings on an allowed command line (tgtadm)");
         const std::vector<std::string> sightings = watch.sightings();
         for (const std::string& sighting : sightings) UNSCOPED_INFO(sighting);
         CHECK(sightings.empty());
@@ -328,6 +400,74 @@ TEST_CASE("fence agents and plugins never show a secret in a process, output or 
           CHECK(logs.find(secret) == std::string::npos);
         }
       }
+    }
+  }
+}
+
+/// targetcli's stand-in (no LIO on this host, see lib/iscsi/targetcli_test.cc): a real
+/// child that prints, on stdout and stderr, the echo targetcli-fb 2.1.53 printed for the
+/// session's `set auth` ("Parameter password is now '...'."); the agent then fails (nothing
+/// appears in configfs) and reports what targetcli printed.
+class EchoingTargetcli final : public exec::Runner {
+ public:
+  exec::Result run(const exec::Command& cmd, const exec::Deadline& deadline) override {
+    calls.push_back(cmd);
+    std::string echo;
+    for (const std::string& line : split(cmd.input, "\n")) {
+      const size_t password = line.find(" password=");
+      if (line.find(" set auth ") != std::string::npos && password != std::string::npos) {
+        echo += cat("Parameter password is now '", line.substr(password + 10), "'.\n");
+      }
+    }
+    return exec::system_runner().run({.argv = {"tee", "/dev/stderr"}, .input = echo}, deadline);
+  }
+  std::vector<exec::Command> calls;
+};
+
+TEST_CASE("iSCSITarget lio-t gives targetcli the CHAP password on standard input only",
+          "[secrets][iscsi]") {
+  using namespace hakit::faults_test;
+  for (const bool debug : {false, true}) {
+    SECTION(debug ? "at debug level" : "at the default level") {
+      lab::TempDir work("secrets-lio");
+      ::setenv("HA_logfile", (work / "agent.log").c_str(), 1);
+      ::setenv("HA_debugfile", (work / "debug.log").c_str(), 1);
+      if (debug) ::setenv("HA_debug", "1", 1);
+      const ActionCase start = ocf_case("iSCSITarget lio-t start", metadata::iSCSITarget,
+                                        make_agent<iscsi::TargetAgent>(), "start",
+                                        {{"implementation", "lio-t"},
+                                         {"iqn", "iqn.2024-01.lab.example:secret"},
+                                         {"portals", "127.0.0.1:3260"},
+                                         {"incoming_username", "hakituser"},
+                                         {"incoming_password", kChapPassword}},
+                                        {1}, Millis(30000), work.path());
+      EchoingTargetcli targetcli;
+      Outcome outcome;
+      size_t samples = 0;
+      std::vector<std::string> sightings;
+      {
+        // This test process holds the password in its environment (OCF_RESKEY_*, as an
+        // agent does): its own environ is allowed.
+        SecretWatch watch({kChapPassword}, {program_invocation_name});
+        const exec::ScopedRunner seam(targetcli);
+        outcome = captured("", start.run);
+        samples = watch.samples();
+        sightings = watch.sightings();
+      }
+      for (const char* name : {"HA_logfile", "HA_debugfile", "HA_debug"}) ::unsetenv(name);
+      INFO(samples << " samples; output:\n" << outcome.output);
+      for (const std::string& sighting : sightings) UNSCOPED_INFO(sighting);
+      CHECK(sightings.empty());
+      CHECK(outcome.code == 1);  // no LIO: the target is not there afterwards
+      REQUIRE(targetcli.calls.size() == 1);
+      const exec::Command& call = targetcli.calls.front();
+      CHECK(call.argv == std::vector<std::string>{"targetcli"});
+      for (const auto& [name, value] : call.env)
+        CHECK(value.find(kChapPassword) == std::string::npos);
+      CHECK(call.input.find("password=" + kChapPassword) != std::string::npos);  // it was given
+      CHECK(outcome.output.find("password is now '***'") != std::string::npos);
+      CHECK(outcome.output.find(kChapPassword) == std::string::npos);
+      CHECK(log_files(work).find(kChapPassword) == std::string::npos);
     }
   }
 }
