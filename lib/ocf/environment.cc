@@ -1,6 +1,7 @@
 #include "ocf/environment.h"
 
 #include <charconv>
+#include <limits>
 
 #include "ocf/error.h"
 #include "util/strings.h"
@@ -162,6 +163,8 @@ std::optional<exec::Millis> parse_duration(std::string_view text) {
   } else {
     return std::nullopt;
   }
+  // A duration too long for milliseconds is as wrong as an unknown unit (found by fuzzing).
+  if (*number > std::numeric_limits<long long>::max() / factor) return std::nullopt;
   return exec::Millis(*number * factor);
 }
 

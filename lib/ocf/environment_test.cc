@@ -28,6 +28,7 @@ TEST_CASE("durations follow Pacemaker's time specs", "[ocf]") {
   CHECK(hakit::ocf::parse_duration("1h") == Millis(3600000));
   CHECK_FALSE(hakit::ocf::parse_duration("soon"));
   CHECK_FALSE(hakit::ocf::parse_duration("5 parsecs"));
+  CHECK_FALSE(hakit::ocf::parse_duration("1864712049423024126s"));
 }
 
 TEST_CASE("environment exposes OCF variables", "[ocf]") {
