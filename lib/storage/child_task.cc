@@ -2,9 +2,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <algorithm>
 #include <cerrno>
@@ -77,7 +77,7 @@ ChildOutcome run_in_child(const std::function<std::string()>& work,
   if (pid == 0) {
     // Keep only stdio and the pipe: a child stuck on a dead device must not keep the
     // resource lock (or anything else the agent holds) after the agent has gone.
-    const unsigned fd = unsigned(write_end.get());
+    const auto fd = unsigned(write_end.get());
     ::close_range(3, fd - 1, 0);
     ::close_range(fd + 1, ~0U, 0);
     child_main(int(fd), work);

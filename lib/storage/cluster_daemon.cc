@@ -1,8 +1,7 @@
 #include "storage/cluster_daemon.h"
 
-#include <signal.h>
 #include <sys/stat.h>
-
+#include <csignal>
 
 #include "exec/command.h"
 #include "ocf/error.h"

@@ -29,7 +29,7 @@ exec::Result DrbdTools::drbdadm(const std::vector<std::string>& args,
                                 const std::map<std::string, std::string>& env) const {
   std::vector<std::string> argv = {"drbdadm"};
   if (!config_file_.empty()) argv.insert(argv.end(), {"-c", config_file_});
-  if (stacked_) argv.push_back("-S");
+  if (stacked_) argv.emplace_back("-S");
   argv.insert(argv.end(), args.begin(), args.end());
   return run_logged(std::move(argv), deadline, env);
 }

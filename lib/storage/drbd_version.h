@@ -18,7 +18,8 @@ struct DrbdVersion {
   /// DRBD 9 speaks events2 and has several peers per resource; 8.4 has one peer.
   bool is_v9() const { return major >= 9; }
   std::string text() const;
-  auto operator<=>(const DrbdVersion&) const = default;
+  // clang-tidy 14 reads the defaulted <=>'s comparison with literal 0 as a null pointer.
+  auto operator<=>(const DrbdVersion&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 /// "x.y.z", optionally followed by anything not a digit ("8.4.11", "9.2.12-1"); nullopt

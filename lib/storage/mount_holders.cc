@@ -1,7 +1,7 @@
 #include "storage/mount_holders.h"
 
-#include <limits.h>
 #include <unistd.h>
+#include <climits>
 
 #include <algorithm>
 #include <charconv>

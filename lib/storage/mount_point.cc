@@ -1,9 +1,9 @@
 #include "storage/mount_point.h"
 
-#include <limits.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <climits>
+#include <cstdlib>
 
 #include <filesystem>
 #include <memory>

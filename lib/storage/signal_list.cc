@@ -1,7 +1,7 @@
 #include "storage/signal_list.h"
 
-#include <signal.h>
-#include <string.h>
+#include <csignal>
+#include <cstring>
 
 #include <charconv>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "storage/unmount.h"
 
-#include <signal.h>
+#include <csignal>
 
 #include <algorithm>
 
@@ -24,7 +24,7 @@ class Unmounter {
     // -c: the path comes from mountinfo already canonical, and canonicalizing would
     // stat the mount point, which blocks on a dead NFS server.
     std::vector<std::string> argv{"umount", "-c"};
-    if (force) argv.push_back("-f");
+    if (force) argv.emplace_back("-f");
     argv.push_back(mount_point_);
     const exec::Result result = exec::run({.argv = argv}, deadline);
     if (gone()) {

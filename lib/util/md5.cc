@@ -22,7 +22,7 @@ uint32_t rotate_left(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
 void process_block(const unsigned char* block, std::array<uint32_t, 4>& state) {
   uint32_t words[16];
-  for (int i = 0; i < 16; ++i) {
+  for (size_t i = 0; i < 16; ++i) {
     words[i] = uint32_t(block[i * 4]) | uint32_t(block[i * 4 + 1]) << 8 |
                uint32_t(block[i * 4 + 2]) << 16 | uint32_t(block[i * 4 + 3]) << 24;
   }

@@ -122,7 +122,7 @@ class Parser {
     } else if (!at_end() && peek() == '=') {
       ++pos_;
     } else {
-      fail(line_, cat("expected \"=\" after the key \"", statement.setting.key, "\" but found ",
+      fail(line_, cat(R"(expected "=" after the key ")", statement.setting.key, R"(" but found )",
                       describe_here()));
     }
     skip_blank(false);
@@ -162,8 +162,8 @@ class Parser {
       if (peek() == ',') {
         ++pos_;
       } else if (peek() != ']') {
-        fail(line_, cat("expected \",\" or \"]\" in the list opened on line ", opened,
-                        " but found ", describe_here()));
+        fail(line_, cat(R"(expected "," or "]" in the list opened on line )", opened, " but found ",
+                        describe_here()));
       }
     }
     ++pos_;  // ']'

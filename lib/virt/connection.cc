@@ -1,7 +1,7 @@
 #include "virt/connection.h"
 
 #include <libvirt/virterror.h>
-#include <signal.h>
+#include <csignal>
 
 #include <atomic>
 #include <cstdlib>

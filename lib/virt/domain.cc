@@ -17,7 +17,7 @@ namespace {
 
 /// A failed call on a connection that libvirt has closed (daemon gone, keepalive timeout).
 bool connection_lost() {
-  const virErrorPtr error = virGetLastError();
+  const virError* error = virGetLastError();
   if (!error) return false;
   return error->code == VIR_ERR_SYSTEM_ERROR || error->code == VIR_ERR_RPC ||
          error->code == VIR_ERR_NO_CONNECT || error->code == VIR_ERR_INVALID_CONN ||
@@ -60,7 +60,7 @@ bool is_active(DomainState state) {
 std::optional<Domain> Domain::lookup(const Connection& conn, const std::string& name) {
   virDomainPtr dom = virDomainLookupByName(conn.get(), name.c_str());
   if (dom) return Domain(dom);
-  const virErrorPtr error = virGetLastError();
+  const virError* error = virGetLastError();
   if (error && error->code == VIR_ERR_NO_DOMAIN) return std::nullopt;
   fail_or_unreachable(cat("cannot look up domain ", name));
 }
@@ -96,7 +96,7 @@ DomainState Domain::state() const {
   int state = 0;
   int reason = 0;
   if (virDomainGetState(dom_, &state, &reason, 0) < 0) {
-    const virErrorPtr error = virGetLastError();
+    const virError* error = virGetLastError();
     // Gone between lookup and state (transient domain shut down): it is off.
     if (error && error->code == VIR_ERR_NO_DOMAIN) return DomainState::kShutOff;
     fail_or_unreachable("cannot read the domain state");
@@ -130,7 +130,7 @@ void Domain::shutdown(unsigned flags) {
 
 void Domain::destroy() {
   if (virDomainDestroy(dom_) == 0) return;
-  const virErrorPtr error = virGetLastError();
+  const virError* error = virGetLastError();
   if (error && (error->code == VIR_ERR_OPERATION_INVALID || error->code == VIR_ERR_NO_DOMAIN)) {
     return;  // not running (any more)
   }

@@ -1,6 +1,6 @@
 #include "virt/emulator_process.h"
 
-#include <signal.h>
+#include <csignal>
 
 #include <cerrno>
 #include <chrono>

@@ -139,7 +139,7 @@ void prepare_cow_disk(const CowDisk& disk, const exec::Deadline& deadline) {
   if (disk.copy_in_dirs.empty()) return;
   std::vector<std::string> argv = {"virt-copy-in", "-a", disk.overlay};
   argv.insert(argv.end(), disk.copy_in_dirs.begin(), disk.copy_in_dirs.end());
-  argv.push_back("/");
+  argv.emplace_back("/");
   const auto copied = exec::run({.argv = argv}, deadline);
   if (!copied.ok()) {
     throw Error(ExitCode::kErrGeneric,
@@ -240,7 +240,7 @@ std::string target_address(const VmConfig& cfg, const std::string& target,
   const auto result = exec::run({.argv = {"crm_attribute", "--type", "nodes", "--node", target,
                                           "--name", cfg.node_ip_attribute, "--query", "--quiet"}},
                                 deadline.capped(exec::Millis(10000)));
-  const std::string value(trim(result.out));
+  std::string value(trim(result.out));
   if (result.ok() && !value.empty()) return value;
   ocf::log_warning(cat("node attribute ", cfg.node_ip_attribute, " is not set on ", target,
                        ": migrating to the node name"));

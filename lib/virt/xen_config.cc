@@ -92,8 +92,7 @@ LifecycleAction action_of(const ConfigSetting& setting) {
 
 bool is_uuid(std::string_view text) {
   std::size_t digits = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  for (const char c : text) {
     const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     if (hex) {
       ++digits;
@@ -109,7 +108,7 @@ std::string cpuset_of(const ConfigSetting& setting) {
   const std::string joined = join(texts_of(setting), ",");
   if (joined == "all" || joined.empty()) return {};
   if (joined.find_first_not_of("0123456789,-^ ") != std::string::npos) {
-    fail(setting, cat("\"", joined, "\" is not a CPU list such as \"0-3,^2\""));
+    fail(setting, cat(R"(")", joined, R"(" is not a CPU list such as "0-3,^2")"));
   }
   std::string compact;
   for (const char c : joined) {
