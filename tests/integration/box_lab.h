@@ -24,6 +24,7 @@
 #include "box.h"
 #include "cluster.h"
 #include "installed_file.h"
+#include "libvirt_host.h"
 #include "ssh_key.h"
 #include "sshd.h"
 #include "temp_dir.h"
@@ -85,6 +86,16 @@ struct BoxLab {
   void load(const std::string& name) const {
     node1.run_checked({"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/" + name});
     node1.run_checked({"crm", "configure", "property", "stonith-action=off"});
+  }
+
+  /// Scenario (c) with a real guest (a box with hypervisors): box-rhcs.crm, then box-vm.crm's
+  /// vm1 from the libvirt XML every node has.
+  void load_rhcs_with_guest() {
+    guests = {"vm1"};
+    install_everywhere("/etc/libvirt/box/vm1.xml", hakit::lab::lab_domain_xml("vm1"));
+    load("box-rhcs.crm");
+    node1.run_checked(
+        {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-vm.crm"});
   }
 
   /// Loads examples/`name` and waits until each resource runs where `placement` says.

@@ -9,7 +9,6 @@
 #include <signal.h>
 
 #include "box_lab.h"
-#include "libvirt_host.h"
 
 using namespace box_test;
 
@@ -108,11 +107,7 @@ TEST_CASE("Box: standby of node1 live-migrates the VirtualDomain vm1 to node2",
           "[box][vm][migrate]") {
   if (!box_possible()) return;
   BoxLab lab(true);
-  lab.guests = {"vm1"};
-  lab.install_everywhere("/etc/libvirt/box/vm1.xml", hakit::lab::lab_domain_xml("vm1"));
-  lab.load("box-rhcs.crm");
-  lab.node1.run_checked(
-      {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-vm.crm"});
+  lab.load_rhcs_with_guest();
 
   check_standby_migration(lab, "vm1");
 }

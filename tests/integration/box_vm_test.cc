@@ -3,7 +3,6 @@
 // ocf:hakit:VirtualDomain on node1. node1's corosync dies, node2 fences node1 through its
 // BMC (which kills node1 with its qemu) and starts vm1 itself; never on both at once.
 #include "box_lab.h"
-#include "libvirt_host.h"
 
 using namespace box_test;
 
@@ -24,11 +23,7 @@ bool vm1_running_on(const hakit::lab::BoxNode& node) {
 TEST_CASE("Box: node1 fails, node2 fences it and starts its VM", "[box][fence][vm]") {
   if (!box_possible()) return;
   BoxLab lab(true);
-  lab.guests = {"vm1"};
-  lab.install_everywhere("/etc/libvirt/box/vm1.xml", hakit::lab::lab_domain_xml("vm1"));
-  lab.load("box-rhcs.crm");
-  lab.node1.run_checked(
-      {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-vm.crm"});
+  lab.load_rhcs_with_guest();
   {
     INFO(lab.box.status());
     REQUIRE(lab.wait_running_on("vm1", "node1"));
