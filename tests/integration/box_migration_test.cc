@@ -1,8 +1,8 @@
 // Standby with live migration in the box (issues 7 and 9): each node runs its own
 // libvirtd, a guest runs on node1 under hakit's Xen agent (scenario (b),
 // examples/box-heartbeat2.crm, its ssh fencing clone against an sshd in each node; fencing
-// through it is not exercised yet: stonith_admin --reboot node1 on node2 found no device
-// able to fence node1, "No data available", undiagnosed) or VirtualDomain agent (scenario
+// through it is not exercised yet: the device logs in to node1, where the box's reboot
+// command exits 1, see the example) or VirtualDomain agent (scenario
 // (c), examples/box-rhcs.crm + box-vm.crm, with IPMI fencing), and node1 goes into standby:
 // Pacemaker live-migrates the guest to node2 (migrate_to on node1, migrate_from on node2)
 // instead of stopping and starting it, and it never runs on both nodes.
