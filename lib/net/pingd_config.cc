@@ -101,7 +101,7 @@ PingdConfig PingdConfig::from(const ocf::Parameters& params, const ocf::Environm
   }
   config.probe.source = parse_ping_options(params.str("options"), config.ignored);
   if (params.is_set("use_fping")) {
-    config.ignored.push_back("use_fping (no fping: hakit pings in-process)");
+    config.ignored.emplace_back("use_fping (no fping: hakit pings in-process)");
   }
 
   if (params.is_set("failure_score")) config.failure_score = params.integer("failure_score");
