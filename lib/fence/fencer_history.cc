@@ -27,8 +27,8 @@ std::optional<std::chrono::system_clock::time_point> utc_time(const std::string&
   // A year the clock cannot hold (found by fuzzing: 2263 and later overflow its nanoseconds)
   // is garbage, not a time.
   const std::time_t seconds = ::timegm(&parts);
-  const auto latest = std::chrono::duration_cast<std::chrono::seconds>(
-      std::chrono::system_clock::duration::max());
+  const auto latest =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::duration::max());
   if (seconds < 0 || seconds > latest.count()) return std::nullopt;
   return std::chrono::system_clock::from_time_t(seconds);
 }

@@ -1,6 +1,5 @@
 #include "fence/power_action.h"
 
-
 #include "fence/error.h"
 #include "fence/verified_power.h"
 #include "ocf/log.h"

@@ -1,6 +1,5 @@
 #include "fence/ssh_device.h"
 
-
 #include "fence/error.h"
 #include "fence/null_device.h"
 #include "fence/ssh_login.h"

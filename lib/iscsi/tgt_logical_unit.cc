@@ -1,6 +1,5 @@
 #include "iscsi/tgt_logical_unit.h"
 
-
 #include "ocf/error.h"
 #include "ocf/log.h"
 #include "util/strings.h"

@@ -1,6 +1,5 @@
 #include "storage/kernel_support.h"
 
-
 #include "exec/command.h"
 #include "ocf/error.h"
 #include "ocf/log.h"

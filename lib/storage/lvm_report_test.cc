@@ -106,6 +106,5 @@ TEST_CASE("guest vgs: a shared VG of lvmlockd (dlm)", "[storage][lvm_report]") {
   CHECK(shared[0].lock_type == "dlm");
   CHECK(shared[0].shared());
   CHECK_FALSE(shared[0].clustered());
-  CHECK(hakit::storage::detected_access_mode(shared[0]) ==
-        hakit::storage::VgAccessMode::kLvmlockd);
+  CHECK(hakit::storage::detected_access_mode(shared[0]) == hakit::storage::VgAccessMode::kLvmlockd);
 }

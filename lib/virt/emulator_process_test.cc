@@ -10,8 +10,8 @@ using namespace hakit::virt;
 
 TEST_CASE("is_emulator_of recognises a domain's qemu command line", "[virt]") {
   // As libvirt 9 starts qemu (captured from the lab's libvirtd), shortened.
-  const std::vector<std::string> qemu = {"/usr/bin/qemu-system-x86_64", "-name",
-                                         "guest=vm1,debug-threads=on", "-S", "-machine", "pc"};
+  const std::vector<std::string> qemu = {
+      "/usr/bin/qemu-system-x86_64", "-name", "guest=vm1,debug-threads=on", "-S", "-machine", "pc"};
   CHECK(is_emulator_of(qemu, "vm1"));
   CHECK_FALSE(is_emulator_of(qemu, "vm"));
   CHECK(is_emulator_of({"/usr/bin/kvm", "-name", "vm1"}, "vm1"));

@@ -42,7 +42,8 @@ TEST_CASE("plan_migration derives URIs as ocf:heartbeat:VirtualDomain does", "[v
 TEST_CASE("migration_flags maps virsh options and refuses unknown ones", "[virt]") {
   std::string uri;
   CHECK(migration_flags("--p2p --tunnelled --migrateuri=tcp:x:1 --persistent", &uri) ==
-        (VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_TUNNELLED | VIR_MIGRATE_PERSIST_DEST));
+        (VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_TUNNELLED |
+         VIR_MIGRATE_PERSIST_DEST));
   CHECK(uri == "tcp:x:1");
   CHECK_THROWS_AS(migration_flags("--live --bogus"), hakit::ocf::Error);
 }

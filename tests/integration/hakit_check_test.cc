@@ -88,7 +88,8 @@ TEST_CASE("hakit check passes Filesystem on an ext4 loop device", "[hakit-check]
 }
 
 // --- virt (issue 9)
-TEST_CASE("hakit check passes VirtualDomain and Xen on a lab libvirtd host", "[hakit-check][virt]") {
+TEST_CASE("hakit check passes VirtualDomain and Xen on a lab libvirtd host",
+          "[hakit-check][virt]") {
   if (geteuid() != 0) {
     WARN("skipped: libvirtd and its mount namespace need root");
     return;
@@ -105,8 +106,8 @@ TEST_CASE("hakit check passes VirtualDomain and Xen on a lab libvirtd host", "[h
   const std::string file_param = agent == "Xen" ? "xmfile=" + xmfile : "config=" + config;
   const std::string fast_stop = agent == "Xen" ? "shutdown_timeout=1" : "force_stop=true";
 
-  const auto result = run_hakit({"check", agent, "-p", file_param, "-p", "hypervisor=" + host.uri(),
-                                 "-p", fast_stop});
+  const auto result = run_hakit(
+      {"check", agent, "-p", file_param, "-p", "hypervisor=" + host.uri(), "-p", fast_stop});
 
   INFO(result.out << result.err);
   CHECK(result.exit_status == 0);

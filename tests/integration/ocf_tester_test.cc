@@ -98,11 +98,10 @@ TEST_CASE("ocf-tester passes VirtualDomain and Xen on a lab libvirtd host", "[oc
   // force_stop / a short shutdown_timeout: the lab guest has no OS to shut down gracefully.
   const std::string fast_stop = agent == "Xen" ? "shutdown_timeout=1" : "force_stop=true";
 
-  const auto result = exec::run(
-      {.argv = {"/usr/sbin/ocf-tester", "-n", "vm1", "-o", file_param, "-o",
-                "hypervisor=" + host.uri(), "-o", fast_stop,
-                "/usr/lib/ocf/resource.d/hakit/" + agent}},
-      exec::Deadline::in(std::chrono::minutes(5)));
+  const auto result = exec::run({.argv = {"/usr/sbin/ocf-tester", "-n", "vm1", "-o", file_param,
+                                          "-o", "hypervisor=" + host.uri(), "-o", fast_stop,
+                                          "/usr/lib/ocf/resource.d/hakit/" + agent}},
+                                exec::Deadline::in(std::chrono::minutes(5)));
 
   INFO(result.out << result.err);
   CHECK(result.exit_status == 0);
