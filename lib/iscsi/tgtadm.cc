@@ -46,6 +46,11 @@ std::optional<std::vector<TgtTarget>> Tgtadm::targets() const {
   const TgtdAnswer answer = show_targets_over_socket(control_port_, deadline_);
   if (answer.outcome == TgtdAnswer::Outcome::kAnswered) return parse_tgt_show(answer.text);
   if (answer.outcome == TgtdAnswer::Outcome::kNotRunning) return std::nullopt;
+  // A tgtadm started now would wait on the same daemon with no time left, and one that
+  // exits 0 without a listing must not be read as "no targets".
+  if (answer.outcome == TgtdAnswer::Outcome::kNoAnswer) {
+    throw Error(ExitCode::kErrGeneric, cat(daemon(), " did not list its targets in time"));
+  }
   const exec::Result result = attempt({"--mode", "target", "--op", "show"});
   if (tgtd_unreachable(result)) return std::nullopt;
   if (result.exit_status == 127) {

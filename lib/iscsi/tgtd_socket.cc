@@ -93,11 +93,15 @@ TgtdAnswer show_targets_over_socket(int control_port, const exec::Deadline& dead
     return {};
   }
   uint32_t header[2] = {};
-  if (!receive(fd.get(), reinterpret_cast<char*>(header), sizeof header, deadline)) return {};
+  if (!receive(fd.get(), reinterpret_cast<char*>(header), sizeof header, deadline)) {
+    return {deadline.expired() ? Outcome::kNoAnswer : Outcome::kUnsupported, ""};
+  }
   const uint32_t error = header[0], length = header[1];
   if (error != 0 || length < kResponseHeaderSize || length > kMaxResponse) return {};
   std::string text(length - kResponseHeaderSize, '\0');
-  if (!receive(fd.get(), text.data(), text.size(), deadline)) return {};
+  if (!receive(fd.get(), text.data(), text.size(), deadline)) {
+    return {deadline.expired() ? Outcome::kNoAnswer : Outcome::kUnsupported, ""};
+  }
   // tgtd ends the text with a NUL; tgtadm prints up to it.
   if (const size_t nul = text.find('\0'); nul != std::string::npos) text.resize(nul);
   return {Outcome::kAnswered, text};
