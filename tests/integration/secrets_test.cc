@@ -475,10 +475,14 @@ TEST_CASE("iSCSITarget lio-t gives targetcli the CHAP password on standard input
 TEST_CASE("the secret watch sees a secret on a command line and in an environment", "[secrets]") {
   const std::string secret = "Watch-Self-Check-4Fj";
   SecretWatch watch({secret}, {});
-  const auto shown = [&](const exec::Command& command) {
+  // Counts sightings of one kind; a shell's forked child shows the same command line under its own
+  // PID before it execs, so the number of sightings per run varies and only their kind is checked.
+  const auto sightings_in = [&](const exec::Command& command, std::string_view where) {
     exec::run(command, exec::Deadline::in(5s));
-    return watch.sightings().size();
+    return std::ranges::count_if(watch.sightings(),
+                                 [&](const std::string& s) { return s.starts_with(where); });
   };
-  CHECK(shown({.argv = {"sh", "-c", "sleep 0.3", secret}}) == 1);
-  CHECK(shown({.argv = {"sleep", "0.3"}, .env = {{"PASSWORD", secret}}}) == 2);
+  CHECK(sightings_in({.argv = {"sh", "-c", "sleep 0.3", secret}}, "cmdline of ") >= 1);
+  CHECK(sightings_in({.argv = {"sleep", "0.3"}, .env = {{"PASSWORD", secret}}}, "environ of ") >=
+        1);
 }
