@@ -1,11 +1,11 @@
 // The monitor's one question, is this domain running, asked of the local libvirt daemon
-// directly: three calls of libvirt's RPC protocol (open read-only, look the domain up, read
-// its state) over the daemon's UNIX socket, as libvirt.so's remote driver makes them. This
-// spares a monitor loading libvirt.so (libvirt_on_demand.cc), which is 90 % of its cost.
-// It answers only what it can answer for certain: another URI, a daemon that wants
-// authentication or any answer it does not expect is left to libvirt.so. libvirt calls the
-// protocol internal; these procedures are among its oldest and unchanged, since clients and
-// daemons of different versions talk through them.
+// directly: four calls of libvirt's RPC protocol (its authentication methods, open read-only,
+// look the domain up, read its state) over the daemon's UNIX socket, as libvirt.so's remote
+// driver makes them. This spares a monitor loading libvirt.so (libvirt_on_demand.cc), which
+// is 90 % of its cost. It answers only what it can answer for certain: another URI, a daemon
+// that wants authentication or any answer it does not expect is left to libvirt.so. libvirt
+// calls the protocol internal; these procedures are among its oldest and unchanged, since
+// clients and daemons of different versions talk through them.
 #pragma once
 
 #include <functional>

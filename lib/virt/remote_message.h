@@ -18,6 +18,7 @@ inline constexpr size_t kRemoteStringMax = 4194304;  // REMOTE_STRING_MAX
 enum class RemoteProcedure : int32_t {
   kConnectOpen = 1,
   kDomainLookupByName = 23,
+  kAuthList = 66,
   kDomainGetState = 212,
 };
 

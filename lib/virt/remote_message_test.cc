@@ -81,7 +81,14 @@ TEST_CASE("libvirt RPC: a call is framed as libvirt's remote driver frames it", 
 
 TEST_CASE("libvirt RPC: libvirtd 9.0's replies to the monitor's calls decode", "[virt][rpc]") {
   const auto replies = captured_replies();
-  REQUIRE(replies.size() == 4);
+  REQUIRE(replies.size() == 5);
+
+  const RemoteMessage methods = decode_message(replies.at("auth-list"));
+  CHECK(methods.answers(RemoteProcedure::kAuthList, 1));
+  XdrReader list(methods.body);
+  CHECK(list.u32() == 1);
+  CHECK(list.i32() == 0);  // REMOTE_AUTH_NONE: polkit waived for root
+  CHECK(list.at_end());
 
   const RemoteMessage opened = decode_message(replies.at("connect-open"));
   CHECK(opened.answers(RemoteProcedure::kConnectOpen, 1));
