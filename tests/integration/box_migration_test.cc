@@ -94,12 +94,7 @@ TEST_CASE(
   if (!box_possible()) return;
   BoxLab lab(true);
   const SshFencing ssh(lab);
-  lab.guests = {"vm01"};
-  std::string config;
-  REQUIRE(hakit::read_file(HAKIT_SOURCE_DIR "/examples/xen/box-vm01.cfg", config));
-  lab.install_everywhere("/etc/libvirt/box/vm01.cfg", config);
-  lab.node1.run_checked(
-      {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-heartbeat2.crm"});
+  lab.load_heartbeat2_with_guest();
 
   check_standby_migration(lab, "vm01");
 
@@ -112,33 +107,14 @@ TEST_CASE(
       lab.node2.run({"stonith_admin", "--reboot", "node1", "--tolerance", "0"}, 120s);
   report("stonith_admin --reboot node1 through st-ssh (node2)", seconds_since(fencing));
   const bool corosync_gone = kill(corosync, 0) != 0;
-  std::string power_log;
-  hakit::read_file(lab.node1.dir() + "/power.log", power_log);
-  std::string reboot_log;
-  hakit::read_file(lab.node1.dir() + "/reboot.log", reboot_log);
-  std::string fencer_log;
-  hakit::read_file(lab.node2.dir() + "/root/var/log/pacemaker/pacemaker.log", fencer_log);
-  std::vector<std::string> fencing_lines;
-  for (const std::string& line : hakit::split(fencer_log, "\n"))
-    if (line.find("pacemaker-fenced") != std::string::npos &&
-        (line.find("hakit-ssh") != std::string::npos || line.find("node1") != std::string::npos))
-      fencing_lines.push_back(line);
-  INFO(fenced.out << fenced.err << "\npower.log:\n"
-                  << power_log << "reboot.log:\n"
-                  << reboot_log << "node2's fencer:\n"
-                  << hakit::join(fencing_lines, "\n"));
-  REQUIRE(fenced.ok());
-  CHECK(power_log.find("ssh-reboot: off (reboot)") != std::string::npos);
+  {
+    INFO(fenced.out << fenced.err << "\n" << ssh_reboot_evidence(lab.node1, lab.node2));
+    REQUIRE(fenced.ok());
+  }
   CHECK(corosync_gone);
-  // The device's own confirmation: node1 went silent.
-  CHECK(fencer_log.find("node1 stopped answering pings") != std::string::npos);
+  check_ssh_reboot(lab.node1, lab.node2);
   // node1 boots and rejoins (as a member: it is still in standby, so not "Online").
-  CHECK(hakit::lab::wait_until(
-      [&] {
-        const auto members = lab.node2.run({"crm_node", "-l"}, 20s);
-        return members.ok() && members.out.find("node1 member") != std::string::npos;
-      },
-      120s));
+  CHECK(wait_member(lab.node2, "node1"));
   report("stonith_admin --reboot node1 -> node1 a member again", seconds_since(fencing));
   CHECK(lab.running("vm01") == std::vector<std::string>{"node2"});
 }
