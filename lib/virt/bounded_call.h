@@ -16,7 +16,7 @@
 namespace hakit::virt {
 
 /// Runs `work` on a helper thread and waits for it until `limit`. Returns its result, or
-/// nullopt when it has not finished by then: the helper is abandoned, left to finish (its
+/// nullopt when it has not finished by then: the helper is detached, left to finish (its
 /// result, e.g. a connection, is then destroyed there) or to stay blocked until the process
 /// exits. An exception thrown by `work` is rethrown here. `work` is moved to the helper, so
 /// it must own what it uses.
@@ -31,7 +31,7 @@ auto bounded_call(Work work, const exec::Deadline& limit) -> std::optional<declt
     std::exception_ptr error;
   };
   auto outcome = std::make_shared<Outcome>();
-  std::thread([outcome, work = std::move(work)]() mutable {
+  std::thread helper([outcome, work = std::move(work)]() mutable {
     std::optional<Result> result;
     std::exception_ptr error;
     try {
@@ -44,12 +44,17 @@ auto bounded_call(Work work, const exec::Deadline& limit) -> std::optional<declt
     outcome->error = error;
     outcome->done = true;
     outcome->done_cv.notify_all();
-  }).detach();
+  });
 
   std::unique_lock lock(outcome->mutex);
   if (!outcome->done_cv.wait_until(lock, limit.when(), [&] { return outcome->done; })) {
+    helper.detach();
     return std::nullopt;
   }
+  lock.unlock();
+  // Finished: let it exit before going on, so that what its thread-local state holds (the
+  // TLS libraries' per-thread error state) is freed before the process exits, not during.
+  helper.join();
   if (outcome->error) std::rethrow_exception(outcome->error);
   return std::move(outcome->result);
 }
