@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <string>
@@ -49,6 +50,22 @@ class VmResource {
   std::string agent_;
   Env env_;
 };
+
+/// Runs `action` with Pacemaker's timeout for it (`extra` added to the environment) and
+/// checks the contract for a hypervisor that cannot serve it: a failure, never success,
+/// with a reason, before Pacemaker would have killed the agent. Returns the run.
+inline AgentRun require_failure_in_time(const VmResource& vm, const std::string& action, Env extra,
+                                        std::chrono::milliseconds timeout) {
+  extra["OCF_RESKEY_CRM_meta_timeout"] = std::to_string(timeout.count());
+  const auto began = std::chrono::steady_clock::now();
+  const AgentRun run = vm.run(action, extra);
+  const auto elapsed = std::chrono::steady_clock::now() - began;
+  INFO(action << " stderr: " << run.err);
+  CHECK(run.code > 0);
+  CHECK_FALSE(run.exit_reason().empty());
+  CHECK(elapsed < timeout);
+  return run;
+}
 
 /// The lab's libvirt hosts need root (libvirtd in a mount namespace): false, with a warning
 /// that the test is skipped, without it.
