@@ -116,22 +116,7 @@ TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung",
   CHECK(vm.run("monitor").code == kSuccess);
   host.thaw_daemon();
 
-  host.stop_daemon();  // down: the guest keeps running, as with a real libvirtd restart
-  CHECK(::kill(emulators[0], 0) == 0);
-  const auto monitor = vm.run("monitor");
-  CHECK(monitor.code == kSuccess);
-  CHECK(monitor.err.find("is running (emulator PID") != std::string::npos);
-  CHECK(vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}}).code == kSuccess);
-
-  const auto stop = vm.run("stop");
-  CHECK(stop.code == kSuccess);
-  CHECK(stop.err.find("killing the emulator") != std::string::npos);
-  CHECK(vm.run("monitor").code == kNotRunning);
-  CHECK(vm.run("stop").code == kSuccess);
-
-  host.start_daemon();
-  CHECK(host.domstate(name).empty());
-  CHECK(vm.run("monitor").code == kNotRunning);
+  vm_test::stop_while_libvirtd_down(host, vm, name);
 }
 
 // Actions that cannot fall back on the process table (start, migrate_to) against a libvirtd

@@ -2,7 +2,6 @@
 // and an xl config file each start a domain, a malformed file is refused with its line,
 // the domain live-migrates between the two hosts with Pacemaker's migrate_to /
 // migrate_from environment, and monitor and stop answer while libvirtd is down or hung.
-#include <signal.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -130,22 +129,7 @@ TEST_CASE("Xen answers correctly while libvirtd is down or hung", "[virt][xen][f
   CHECK(vm.run("monitor").code == kNotRunning);
 
   REQUIRE(vm.run("start").code == kSuccess);
-  const auto restarted = host.emulator_pids();
-  REQUIRE(restarted.size() == 1);
-  host.stop_daemon();  // down: the guest keeps running
-  CHECK(::kill(restarted[0], 0) == 0);
-  const auto monitor = vm.run("monitor");
-  CHECK(monitor.code == kSuccess);
-  CHECK(monitor.err.find("is running (emulator PID") != std::string::npos);
-  const auto stop = vm.run("stop", {{"OCF_RESKEY_shutdown_timeout", "2"}});
-  CHECK(stop.code == kSuccess);
-  CHECK(stop.err.find("killing the emulator") != std::string::npos);
-  CHECK(vm.run("monitor").code == kNotRunning);
-  CHECK(vm.run("stop").code == kSuccess);
-
-  host.start_daemon();
-  CHECK(host.domstate(name).empty());
-  CHECK(vm.run("monitor").code == kNotRunning);
+  vm_test::stop_while_libvirtd_down(host, vm, name, {{"OCF_RESKEY_shutdown_timeout", "2"}});
 }
 
 TEST_CASE("Xen refuses a malformed config file with ERR_CONFIGURED and the line", "[virt][xen]") {
