@@ -1,16 +1,12 @@
 #include "iscsi/tgtd_socket.h"
 
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 
+#include "exec/unix_stream.h"
 #include "util/strings.h"
-#include "util/unique_fd.h"
 
 namespace hakit::iscsi {
 namespace {
@@ -43,31 +39,6 @@ std::array<char, kRequestSize> show_request() {
   return request;
 }
 
-/// Waits until `fd` is ready for `events` or the deadline passes.
-bool wait_for(int fd, short events, const exec::Deadline& deadline) {
-  pollfd entry{fd, events, 0};
-  for (;;) {
-    const auto left = deadline.remaining().count();
-    if (left <= 0) return false;
-    const int ready = ::poll(&entry, 1, int(std::min<long long>(left, 60000)));
-    if (ready > 0) return true;
-    if (ready < 0 && errno != EINTR) return false;
-  }
-}
-
-bool receive(int fd, char* data, size_t size, const exec::Deadline& deadline) {
-  while (size > 0) {
-    if (!wait_for(fd, POLLIN, deadline)) return false;
-    const ssize_t got = ::recv(fd, data, size, MSG_DONTWAIT);
-    if (got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR)) return false;
-    if (got > 0) {
-      data += got;
-      size -= size_t(got);
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string tgtd_socket_path(int control_port) {
@@ -75,33 +46,26 @@ std::string tgtd_socket_path(int control_port) {
 }
 
 TgtdAnswer show_targets_over_socket(int control_port, const exec::Deadline& deadline) {
-  const UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
-  if (!fd.valid()) return {};
-  sockaddr_un address{};
-  address.sun_family = AF_UNIX;
-  const std::string path = tgtd_socket_path(control_port);
-  if (path.size() >= sizeof address.sun_path) return {};
-  std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
-  if (::connect(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+  exec::UnixStream tgtd(tgtd_socket_path(control_port));
+  if (!tgtd.connected()) {
     // No socket, or one nobody listens on any more: what tgtadm reports as tgtd not running.
-    if (errno == ENOENT || errno == ECONNREFUSED) return {Outcome::kNotRunning, ""};
+    const int error = tgtd.connect_error();
+    if (error == ENOENT || error == ECONNREFUSED) return {Outcome::kNotRunning, ""};
     return {};
   }
   const auto request = show_request();
-  if (!wait_for(fd.get(), POLLOUT, deadline) ||
-      ::send(fd.get(), request.data(), request.size(), MSG_NOSIGNAL) != ssize_t(request.size())) {
-    return {};
-  }
+  if (!tgtd.send_all({request.data(), request.size()}, deadline)) return {};
+  const auto unanswered = [&] {
+    return TgtdAnswer{deadline.expired() ? Outcome::kNoAnswer : Outcome::kUnsupported, ""};
+  };
   uint32_t header[2] = {};
-  if (!receive(fd.get(), reinterpret_cast<char*>(header), sizeof header, deadline)) {
-    return {deadline.expired() ? Outcome::kNoAnswer : Outcome::kUnsupported, ""};
+  if (!tgtd.receive_exactly(reinterpret_cast<char*>(header), sizeof header, deadline)) {
+    return unanswered();
   }
   const uint32_t error = header[0], length = header[1];
   if (error != 0 || length < kResponseHeaderSize || length > kMaxResponse) return {};
   std::string text(length - kResponseHeaderSize, '\0');
-  if (!receive(fd.get(), text.data(), text.size(), deadline)) {
-    return {deadline.expired() ? Outcome::kNoAnswer : Outcome::kUnsupported, ""};
-  }
+  if (!tgtd.receive_exactly(text.data(), text.size(), deadline)) return unanswered();
   // tgtd ends the text with a NUL; tgtadm prints up to it.
   if (const size_t nul = text.find('\0'); nul != std::string::npos) text.resize(nul);
   return {Outcome::kAnswered, text};

@@ -2,14 +2,14 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/filesystem_type.h"
 
 using hakit::storage::filesystem_type;
 using hakit::storage::lockproto_option;
 using hakit::storage::parse_gfs2_lock_protocol;
 using hakit::storage::parse_mounted_ocfs2;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 TEST_CASE("mounted.ocfs2 -d names the superblock's stack and cluster", "[storage][ocfs2]") {
   const auto pcmk = parse_mounted_ocfs2(capture("ocfs2/host-mounted-d-pcmk.txt"));

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 #include "storage/o2cb_agent.h"
 
@@ -12,7 +12,7 @@ using hakit::storage::dlm_stateful_merge_wait;
 using hakit::storage::dlm_waits_for_fencing;
 using hakit::storage::kernel_lockspaces;
 using hakit::storage::lists_user_stack;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 using hakit::storage::testing::FileTree;
 
 TEST_CASE("dlm_tool status -v shows a stateful merge wait", "[storage][dlm]") {

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 
 using hakit::storage::active_lvm_devices;
@@ -56,7 +56,7 @@ TEST_CASE("the guest's real dm sysfs entries of two active LVs", "[storage][dm_d
   // tests/captures/lvm/guest-sys-block-dm.txt: "dm-N name uuid suspended" per device, as
   // the guest's /sys/block/dm-N/dm/ showed them after LVM-activate's start.
   FileTree sys;
-  std::istringstream lines(hakit::storage::testing::capture("lvm/guest-sys-block-dm.txt"));
+  std::istringstream lines(hakit::testing::capture("lvm/guest-sys-block-dm.txt"));
   std::string kernel, name, uuid, suspended;
   while (lines >> kernel >> name >> uuid >> suspended) {
     sys.file(kernel + "/dm/name", name + "\n");

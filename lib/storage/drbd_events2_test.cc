@@ -2,11 +2,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::DrbdResourceState;
 using hakit::storage::parse_events2;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/drbd_events2.h"
 #include "storage/drbd_promotion_score.h"
 
@@ -10,7 +10,7 @@ using hakit::storage::assess;
 using hakit::storage::describe;
 using hakit::storage::parse_events2;
 using hakit::storage::parse_proc_drbd;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/drbd_events2.h"
 
 using hakit::storage::assess;
@@ -15,7 +15,7 @@ using hakit::storage::parse_promotion_score_levels;
 using hakit::storage::PeerPrimaryPolicy;
 using hakit::storage::PromotionScoreDecision;
 using hakit::storage::PromotionScoreLevels;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 using Kind = PromotionScoreDecision::Kind;
 
 namespace {

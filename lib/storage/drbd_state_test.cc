@@ -2,13 +2,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/drbd_events2.h"
 
 using hakit::storage::assess;
 using hakit::storage::describe;
 using hakit::storage::parse_events2;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 namespace {
 

@@ -2,12 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::DrbdVersion;
 using hakit::storage::parse_drbd_version;
 using hakit::storage::parse_proc_drbd_version;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 TEST_CASE("DRBD versions are x.y.z with an optional suffix", "[drbd][version]") {
   CHECK(parse_drbd_version("8.4.11") == DrbdVersion{8, 4, 11});

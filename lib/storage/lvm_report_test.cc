@@ -3,12 +3,12 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/lvm_access.h"
 
 using hakit::storage::parse_lvs_report;
 using hakit::storage::parse_vgs_report;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 TEST_CASE("vgs JSON of a tagged VG without LVs", "[storage][lvm_report]") {
   const auto groups = parse_vgs_report(capture("lvm/host-vgs-tagged-no-lv.json"));

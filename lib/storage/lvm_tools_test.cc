@@ -2,13 +2,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/captures_for_tests.h"
+#include "util/captures_for_tests.h"
 #include "storage/lvm_setup_check.h"
 
 using hakit::storage::parse_config_value;
 using hakit::storage::parse_system_id;
 using hakit::storage::volume_list_bypasses_tag;
-using hakit::storage::testing::capture;
+using hakit::testing::capture;
 
 TEST_CASE("lvm systemid output gives the node's system ID", "[storage][lvm_tools]") {
   CHECK(parse_system_id(capture("lvm/host-lvm-systemid-none.txt")).empty());

@@ -36,16 +36,18 @@ void stop_event_loop() {
 /// libvirt prints every error on stderr by default and writes to its sockets with write()
 /// (a daemon that went away would kill the agent with SIGPIPE instead of failing the call,
 /// as libvirt's documentation warns): both set up once per process, before the first
-/// connection. Children get SIGPIPE back (exec::run).
+/// connection. Children get SIGPIPE back (exec::run). A static's initializer rather than
+/// std::call_once: the first libvirt call loads libvirt and may throw (not installed), and an
+/// exception must not unwind through pthread_once's C frames.
 void initialize_libvirt() {
-  static std::once_flag once;
-  std::call_once(once, [] {
+  [[maybe_unused]] static const bool initialized = [] {
     struct sigaction ignore {};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGPIPE, &ignore, nullptr);
     virSetErrorFunc(nullptr, ignore_libvirt_error);
     virInitialize();
-  });
+    return true;
+  }();
 }
 
 /// Keepalive needs a running event loop (without one, a call to a stopped libvirtd was seen

@@ -51,6 +51,26 @@ std::string_view describe(DomainState state) {
   return "unknown";
 }
 
+DomainState domain_state(int libvirt_state) {
+  switch (libvirt_state) {
+    case VIR_DOMAIN_RUNNING:
+    case VIR_DOMAIN_BLOCKED:
+      return DomainState::kRunning;
+    case VIR_DOMAIN_PAUSED:
+      return DomainState::kPaused;
+    case VIR_DOMAIN_SHUTDOWN:
+      return DomainState::kShuttingDown;
+    case VIR_DOMAIN_SHUTOFF:
+      return DomainState::kShutOff;
+    case VIR_DOMAIN_CRASHED:
+      return DomainState::kCrashed;
+    case VIR_DOMAIN_PMSUSPENDED:
+      return DomainState::kSuspendedToDisk;
+    default:
+      return DomainState::kNoState;
+  }
+}
+
 bool is_active(DomainState state) {
   return state == DomainState::kRunning || state == DomainState::kPaused ||
          state == DomainState::kShuttingDown || state == DomainState::kSuspendedToDisk ||
@@ -101,23 +121,7 @@ DomainState Domain::state() const {
     if (error && error->code == VIR_ERR_NO_DOMAIN) return DomainState::kShutOff;
     fail_or_unreachable("cannot read the domain state");
   }
-  switch (state) {
-    case VIR_DOMAIN_RUNNING:
-    case VIR_DOMAIN_BLOCKED:
-      return DomainState::kRunning;
-    case VIR_DOMAIN_PAUSED:
-      return DomainState::kPaused;
-    case VIR_DOMAIN_SHUTDOWN:
-      return DomainState::kShuttingDown;
-    case VIR_DOMAIN_SHUTOFF:
-      return DomainState::kShutOff;
-    case VIR_DOMAIN_CRASHED:
-      return DomainState::kCrashed;
-    case VIR_DOMAIN_PMSUSPENDED:
-      return DomainState::kSuspendedToDisk;
-    default:
-      return DomainState::kNoState;
-  }
+  return domain_state(state);
 }
 
 void Domain::start() {

@@ -21,6 +21,8 @@ enum class DomainState {
   kNoState
 };
 
+/// libvirt's virDomainState number as a DomainState.
+DomainState domain_state(int libvirt_state);
 /// "running", "shut off", ... as virsh domstate prints them.
 std::string_view describe(DomainState state);
 /// Running in the OCF sense: the guest exists and holds its resources.

@@ -17,6 +17,7 @@
 #include "virt/domain_document.h"
 #include "virt/emulator_process.h"
 #include "virt/host_resources.h"
+#include "virt/local_daemon.h"
 
 namespace hakit::virt {
 namespace {
@@ -46,9 +47,20 @@ bool active(const Connection& conn, const std::string& name) {
   return dom && is_active(dom->state());
 }
 
-/// active() as one bounded query: what a monitor needs, at the least cost (one connection,
-/// a lookup and a state read; no event loop thread).
+bool socket_exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+/// active() for a monitor, at the least cost: asked of the local daemon directly where it
+/// can be, else one bounded query through libvirt (no event loop thread).
 bool active_now(const VmConfig& cfg, const exec::Deadline& deadline) {
+  if (const auto daemon = local_daemon_for(cfg.uri, socket_exists)) {
+    if (const auto state =
+            state_from_local_daemon(*daemon, cfg.name, deadline.capped(kConnectBudget))) {
+      return is_active(*state);
+    }
+  }
   return Connection::query(
       cfg.uri, deadline, kConnectBudget,
       [name = cfg.name](const Connection& conn) { return active(conn, name); });

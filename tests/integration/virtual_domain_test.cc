@@ -99,6 +99,32 @@ TEST_CASE("VirtualDomain starts, monitors, live-migrates and stops a qemu domain
   CHECK(vm_test::read_whole(config) == xml);
 }
 
+TEST_CASE("VirtualDomain monitors a domain of the local libvirtd without loading libvirt",
+          "[virt][virtualdomain]") {
+  if (!vm_test::has_root()) return;
+  const lab::TempDir dir("vd-no-libvirt");
+  const lab::LibvirtHost host(dir / "host1", 1);
+  const std::string name = "hakit-vd-nolib";
+  const std::string config = dir / "vm.xml";
+  vm_test::write_file(config, lab::lab_domain_xml(name));
+  const VmResource vm("VirtualDomain", {{"config", config}, {"hypervisor", host.uri()}});
+  const vm_test::Env recurring = {{"OCF_RESKEY_CRM_meta_interval", "10000"}};
+
+  // The monitor asks libvirtd over its socket (lib/virt/local_daemon.h): with libvirt.so
+  // unloadable it still tells a domain that does not exist, a running one and a stopped one.
+  CHECK(vm.run_without_libvirt("monitor").code == kNotRunning);
+  REQUIRE(vm.run("start").code == kSuccess);
+  CHECK(vm.run_without_libvirt("monitor", recurring).code == kSuccess);
+  host.virsh({"destroy", name});
+  CHECK(vm.run_without_libvirt("monitor").code == kNotRunning);
+
+  // What does need libvirt says so: the resource cannot run on this node.
+  const auto start = vm.run_without_libvirt("start");
+  CHECK(start.code == 5);
+  CHECK(start.exit_reason().find("install libvirt's client library") != std::string::npos);
+  CHECK(host.domstate(name).empty());
+}
+
 TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung",
           "[virt][virtualdomain][faults]") {
   if (!vm_test::has_root()) return;

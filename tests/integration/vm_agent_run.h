@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -36,8 +37,23 @@ class VmResource {
 
   /// Runs `action` with `extra` added to (or overriding) the environment.
   AgentRun run(const std::string& action, const Env& extra = {}) const {
-    exec::Command command{.argv = {std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_, action},
-                          .env = env_};
+    return run_argv({std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_, action}, extra);
+  }
+
+  /// Runs `action` where libvirt's client library is not installed: in a mount namespace
+  /// of its own, with an empty file over libvirt.so.
+  AgentRun run_without_libvirt(const std::string& action, const Env& extra = {}) const {
+    const std::string library = std::filesystem::canonical(HAKIT_LIBVIRT_LIBRARY);
+    return run_argv({"unshare", "--mount", "--propagation", "private", "sh", "-c",
+                     "mount --bind /dev/null \"$1\" && shift && exec \"$@\"", "sh", library,
+                     std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_, action},
+                    extra);
+  }
+
+ private:
+  AgentRun run_argv(std::vector<std::string> argv, const Env& extra) const {
+    const std::string action = argv.back();
+    exec::Command command{.argv = std::move(argv), .env = env_};
     for (const auto& [name, value] : extra) command.env[name] = value;
     const exec::Result result = exec::run(command, exec::Deadline::in(std::chrono::minutes(3)));
     INFO(agent_ << " " << action << " stderr: " << result.err);
@@ -47,7 +63,6 @@ class VmResource {
     return {result.exit_status, result.err};
   }
 
- private:
   std::string agent_;
   Env env_;
 };

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace hakit::storage::testing {
+namespace hakit::testing {
 
 inline std::string capture(const std::string& relative) {
   std::ifstream in(std::string(HAKIT_CAPTURES_DIR) + "/" + relative);
@@ -16,4 +16,4 @@ inline std::string capture(const std::string& relative) {
   return text.str();
 }
 
-}  // namespace hakit::storage::testing
+}  // namespace hakit::testing
