@@ -16,25 +16,33 @@ bool named(const xmlNode* node, std::string_view name) {
          std::string_view(reinterpret_cast<const char*>(node->name)) == name;
 }
 
-std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (!value) return "";
-  std::string result(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return result;
+/// The text of `first` and its siblings, as xmlNodeGetContent gives it for their parent.
+/// The tree is read directly rather than through libxml2's allocating getters: libxml2 is
+/// loaded on first use (libxml2_on_demand.cc) and forwards only what is called here.
+std::string text_of(const xmlNode* first) {
+  std::string text;
+  for (const xmlNode* node = first; node; node = node->next) {
+    if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
+      text += reinterpret_cast<const char*>(node->content);
+    }
+  }
+  return text;
 }
 
-std::string text(const xmlNode* node) {
-  xmlChar* value = xmlNodeGetContent(node);
-  if (!value) return "";
-  std::string result(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return result;
+std::string attribute(const xmlNode* node, std::string_view name) {
+  for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
+    if (std::string_view(reinterpret_cast<const char*>(attr->name)) == name) {
+      return text_of(attr->children);
+    }
+  }
+  return "";
 }
+
+std::string text(const xmlNode* node) { return text_of(node->children); }
 
 /// The `attr` of each <source> below elements named `device` whose type is `type`.
 void collect_sources(const xmlNode* devices, std::string_view device, std::string_view type,
-                     const char* attr, std::vector<std::string>& out) {
+                     std::string_view attr, std::vector<std::string>& out) {
   for (const xmlNode* node = devices->children; node; node = node->next) {
     if (!named(node, device) || attribute(node, "type") != type) continue;
     for (const xmlNode* child = node->children; child; child = child->next) {

@@ -1,51 +1,26 @@
-// libvirt, loaded on first use instead of at exec. Binding libvirt.so and the ~50 libraries
-// it needs (Debian builds them BIND_NOW) costs ~30 M instructions: ten times all else a VM
-// agent does for meta-data, validate-all or a monitor answered by the daemon directly
-// (local_daemon.h). And where libvirt is not installed the agent still runs, prints its
-// meta-data and reports ERR_INSTALLED, instead of failing to exec.
+// libvirt, loaded on first use instead of at exec (on_demand_library.h). Binding libvirt.so
+// and the ~50 libraries it needs (Debian builds them BIND_NOW) costs ~30 M instructions: ten
+// times all else a VM agent does for meta-data, validate-all or a monitor answered by the
+// daemon directly (local_daemon.h).
 //
 // Each function below has the name and signature <libvirt/libvirt.h> declares (the compiler
 // checks them against it) and forwards to libvirt's own. Add one when lib/ calls a new
 // libvirt function: the link fails until then.
-#include <dlfcn.h>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
-#include "ocf/error.h"
-#include "util/strings.h"
+#include "virt/on_demand_library.h"
 
 namespace {
 
-void* libvirt() {
-  static void* const handle = [] {
-    void* opened = ::dlopen("libvirt.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (!opened) {
-      throw hakit::ocf::Error(hakit::ocf::ExitCode::kErrInstalled,
-                              hakit::cat("libvirt cannot be loaded (", ::dlerror(),
-                                         "): install libvirt's client library (libvirt0)"));
-    }
-    return opened;
-  }();
-  return handle;
-}
-
-/// libvirt's own `Function`, looked up once.
-template <auto Function>
-auto real(const char* name) {
-  static const auto function = [name] {
-    void* symbol = ::dlsym(libvirt(), name);
-    if (!symbol) {
-      throw hakit::ocf::Error(hakit::ocf::ExitCode::kErrInstalled,
-                              hakit::cat("libvirt.so.0 has no ", name, ": libvirt is too old"));
-    }
-    return reinterpret_cast<decltype(Function)>(symbol);
-  }();
-  return function;
-}
+struct Libvirt {
+  static constexpr const char* kSoname = "libvirt.so.0";
+  static constexpr const char* kPackage = "libvirt's client library (libvirt0)";
+};
 
 }  // namespace
 
-#define LIBVIRT(function) real<&function>(#function)
+#define LIBVIRT(function) hakit::virt::library_function<Libvirt, &function>(#function)
 
 extern "C" {
 int virInitialize() { return LIBVIRT(virInitialize)(); }

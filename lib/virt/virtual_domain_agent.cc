@@ -1,9 +1,14 @@
 #include "virt/virtual_domain_agent.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "ocf/error.h"
+#include "ocf/resource_lock.h"
 #include "util/strings.h"
 #include "virt/domain.h"
 #include "virt/domain_document.h"
+#include "virt/domain_name_memo.h"
 
 namespace hakit::virt {
 namespace {
@@ -26,6 +31,34 @@ std::string overlay_for(const std::string& config) {
   return cat(has_extension ? config.substr(0, dot) : config, ".qcow2");
 }
 
+std::string read_config(const std::string& config) {
+  std::string xml;
+  if (!read_file(config, xml)) {
+    throw Error(ExitCode::kErrInstalled,
+                cat("configuration file ", config, " does not exist or is not readable"));
+  }
+  return xml;
+}
+
+/// The name `config` declares: remembered from an earlier action when the file is unchanged,
+/// else read (ERR_INSTALLED when unreadable, ERR_CONFIGURED when not a domain XML document).
+std::string domain_name(const std::string& config, const std::string& instance) {
+  struct stat status {};
+  if (::stat(config.c_str(), &status) != 0 || ::access(config.c_str(), R_OK) != 0) {
+    read_config(config);  // throws the error
+  }
+  const DomainNameMemo memo(cat(ocf::state_directory(), "/hakit-VirtualDomain-", instance, ".name"),
+                            config);
+  if (auto name = memo.recall(status)) return std::move(*name);
+  const auto facts = read_domain_xml(read_config(config));
+  if (!facts) {
+    throw Error(ExitCode::kErrConfigured,
+                cat(config, " is not a libvirt domain XML document with a <name>"));
+  }
+  memo.remember(status, facts->name);
+  return facts->name;
+}
+
 }  // namespace
 
 VmConfig VirtualDomainAgent::configure(const ocf::Context& ctx) const {
@@ -35,21 +68,10 @@ VmConfig VirtualDomainAgent::configure(const ocf::Context& ctx) const {
     throw Error(ExitCode::kErrConfigured,
                 cat("config must be an absolute path, not '", config, "'"));
   }
-  std::string xml;
-  if (!read_file(config, xml)) {
-    throw Error(ExitCode::kErrInstalled,
-                cat("configuration file ", config, " does not exist or is not readable"));
-  }
-  const auto facts = read_domain_xml(xml);
-  if (!facts) {
-    throw Error(ExitCode::kErrConfigured,
-                cat(config, " is not a libvirt domain XML document with a <name>"));
-  }
-
   VmConfig cfg;
   cfg.uri = params.str("hypervisor");
-  cfg.name = facts->name;
-  cfg.domain_xml = [xml] { return xml; };
+  cfg.name = domain_name(config, ctx.env.resource_instance());
+  cfg.domain_xml = [config] { return read_config(config); };
 
   cfg.force_stop = params.boolean("force_stop");
   cfg.snapshot_dir = params.str("snapshot");

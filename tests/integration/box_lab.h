@@ -49,14 +49,14 @@ inline double wall_clock() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-/// When (wall clock) a power switch last turned `node` off, from its power log (lines
-/// "SECONDS EVENT: off"); 0 if none did.
+/// When (wall clock) a power switch or a reboot last turned `node` off, from its power log
+/// (lines "SECONDS EVENT: off" or "SECONDS EVENT: off (reboot)"); 0 if none did.
 inline double last_power_off(const hakit::lab::BoxNode& node) {
   std::string log;
   hakit::read_file(node.dir() + "/power.log", log);
   double when = 0;
   for (const std::string& line : hakit::split(log, "\n"))
-    if (line.ends_with(": off")) when = std::stod(line);
+    if (line.ends_with(": off") || line.ends_with(": off (reboot)")) when = std::stod(line);
   return when;
 }
 
@@ -96,6 +96,18 @@ struct BoxLab {
     load("box-rhcs.crm");
     node1.run_checked(
         {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-vm.crm"});
+  }
+
+  /// Scenario (b) with its real guest (a box with hypervisors, SshFencing for st-ssh):
+  /// box-heartbeat2.crm, with vm01 from the xm config every node has. Fencing reboots (the
+  /// ssh device cannot switch a node off).
+  void load_heartbeat2_with_guest() {
+    guests = {"vm01"};
+    std::string config;
+    REQUIRE(hakit::read_file(HAKIT_SOURCE_DIR "/examples/xen/box-vm01.cfg", config));
+    install_everywhere("/etc/libvirt/box/vm01.cfg", config);
+    node1.run_checked(
+        {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-heartbeat2.crm"});
   }
 
   /// Loads examples/`name` and waits until each resource runs where `placement` says.
@@ -186,6 +198,50 @@ struct SshFencing {
   hakit::lab::SshKey key;
   std::vector<std::unique_ptr<hakit::lab::Sshd>> sshds;
 };
+
+/// What shows how `fencer`'s ssh device rebooted `target` (for failure messages):
+/// `target`'s power log and reboot hook output, and `fencer`'s fencer log lines about it.
+inline std::string ssh_reboot_evidence(const hakit::lab::BoxNode& target,
+                                       const hakit::lab::BoxNode& fencer) {
+  std::string power_log;
+  hakit::read_file(target.dir() + "/power.log", power_log);
+  std::string reboot_log;
+  hakit::read_file(target.dir() + "/reboot.log", reboot_log);
+  std::string fencer_log;
+  hakit::read_file(fencer.dir() + "/root/var/log/pacemaker/pacemaker.log", fencer_log);
+  std::string evidence = hakit::cat("power.log:\n", power_log, "reboot.log:\n", reboot_log,
+                                    fencer.name(), "'s fencer:\n");
+  for (const std::string& line : hakit::split(fencer_log, "\n"))
+    if (line.find("pacemaker-fenced") != std::string::npos &&
+        (line.find("hakit-ssh") != std::string::npos ||
+         line.find(target.name()) != std::string::npos))
+      evidence += line + "\n";
+  return evidence;
+}
+
+/// Checks that `fencer`'s ssh device rebooted `target` for real: the reboot hook switched
+/// it off (its power log), and the device confirmed by seeing it go silent (the external
+/// plugin's own log line, in the fencer's log).
+inline void check_ssh_reboot(const hakit::lab::BoxNode& target, const hakit::lab::BoxNode& fencer) {
+  INFO(ssh_reboot_evidence(target, fencer));
+  std::string power_log;
+  hakit::read_file(target.dir() + "/power.log", power_log);
+  CHECK(power_log.find("ssh-reboot: off (reboot)") != std::string::npos);
+  std::string fencer_log;
+  hakit::read_file(fencer.dir() + "/root/var/log/pacemaker/pacemaker.log", fencer_log);
+  CHECK(fencer_log.find(target.name() + " stopped answering pings") != std::string::npos);
+}
+
+/// Waits until `observer` lists `node` as a cluster member (after a reboot; a node in
+/// standby is a member but not "Online").
+inline bool wait_member(const hakit::lab::BoxNode& observer, const std::string& node) {
+  return hakit::lab::wait_until(
+      [&] {
+        const auto members = observer.run({"crm_node", "-l"}, 20s);
+        return members.ok() && members.out.find(node + " member") != std::string::npos;
+      },
+      120s);
+}
 
 /// Whether the box can run here; says why not when it cannot.
 inline bool box_possible() {

@@ -1,11 +1,10 @@
 // Standby with live migration in the box (issues 7 and 9): each node runs its own
 // libvirtd, a guest runs on node1 under hakit's Xen agent (scenario (b),
-// examples/box-heartbeat2.crm, its ssh fencing clone against an sshd in each node; fencing
-// through it is not exercised yet: the device logs in to node1, where the box's reboot
-// command exits 1, see the example) or VirtualDomain agent (scenario
-// (c), examples/box-rhcs.crm + box-vm.crm, with IPMI fencing), and node1 goes into standby:
-// Pacemaker live-migrates the guest to node2 (migrate_to on node1, migrate_from on node2)
-// instead of stopping and starting it, and it never runs on both nodes.
+// examples/box-heartbeat2.crm, with its ssh fencing clone against an sshd in each node) or
+// VirtualDomain agent (scenario (c), examples/box-rhcs.crm + box-vm.crm, with IPMI
+// fencing), and node1 goes into standby: Pacemaker live-migrates the guest to node2
+// (migrate_to on node1, migrate_from on node2) instead of stopping and starting it, and it
+// never runs on both nodes. In scenario (b) node2 then fences node1 through the ssh clone.
 #include <signal.h>
 
 #include "box_lab.h"
@@ -89,18 +88,35 @@ void check_standby_migration(const BoxLab& lab, const std::string& guest) {
 
 }  // namespace
 
-TEST_CASE("Box: standby of node1 live-migrates the Xen vm01 to node2", "[box][vm][migrate]") {
+TEST_CASE(
+    "Box: standby of node1 live-migrates the Xen vm01 to node2 then ssh fencing reboots node1",
+    "[box][vm][migrate][ssh]") {
   if (!box_possible()) return;
   BoxLab lab(true);
   const SshFencing ssh(lab);
-  lab.guests = {"vm01"};
-  std::string config;
-  REQUIRE(hakit::read_file(HAKIT_SOURCE_DIR "/examples/xen/box-vm01.cfg", config));
-  lab.install_everywhere("/etc/libvirt/box/vm01.cfg", config);
-  lab.node1.run_checked(
-      {"crm", "configure", "load", "update", HAKIT_SOURCE_DIR "/examples/box-heartbeat2.crm"});
+  lab.load_heartbeat2_with_guest();
 
   check_standby_migration(lab, "vm01");
+
+  // The ssh clone is the cluster's fencing: node2 reboots node1 through node1's sshd. The
+  // device reports success only once node1 went silent, so by then node1 is off.
+  const pid_t corosync = lab.node1.pid_of("corosync");
+  REQUIRE(corosync > 0);
+  const Clock::time_point fencing = Clock::now();
+  const auto fenced =
+      lab.node2.run({"stonith_admin", "--reboot", "node1", "--tolerance", "0"}, 120s);
+  report("stonith_admin --reboot node1 through st-ssh (node2)", seconds_since(fencing));
+  const bool corosync_gone = kill(corosync, 0) != 0;
+  {
+    INFO(fenced.out << fenced.err << "\n" << ssh_reboot_evidence(lab.node1, lab.node2));
+    REQUIRE(fenced.ok());
+  }
+  CHECK(corosync_gone);
+  check_ssh_reboot(lab.node1, lab.node2);
+  // node1 boots and rejoins (as a member: it is still in standby, so not "Online").
+  CHECK(wait_member(lab.node2, "node1"));
+  report("stonith_admin --reboot node1 -> node1 a member again", seconds_since(fencing));
+  CHECK(lab.running("vm01") == std::vector<std::string>{"node2"});
 }
 
 TEST_CASE("Box: standby of node1 live-migrates the VirtualDomain vm1 to node2",

@@ -4,6 +4,7 @@
 // hung during start and migrate_to, refusing authentication, a guest that ignores ACPI,
 // a domain destroyed behind the agent's back).
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -108,21 +109,31 @@ TEST_CASE("VirtualDomain monitors a domain of the local libvirtd without loading
   const std::string config = dir / "vm.xml";
   vm_test::write_file(config, lab::lab_domain_xml(name));
   const VmResource vm("VirtualDomain", {{"config", config}, {"hypervisor", host.uri()}});
-  const vm_test::Env recurring = {{"OCF_RESKEY_CRM_meta_interval", "10000"}};
+  const vm_test::Env state = {{"HA_RSCTMP", dir / "rsctmp"}};
+  vm_test::Env recurring = state;
+  recurring["OCF_RESKEY_CRM_meta_interval"] = "10000";
+  REQUIRE(::mkdir((dir / "rsctmp").c_str(), 0700) == 0);
 
-  // The monitor asks libvirtd over its socket (lib/virt/local_daemon.h): with libvirt.so
-  // unloadable it still tells a domain that does not exist, a running one and a stopped one.
-  CHECK(vm.run_without_libvirt("monitor").code == kNotRunning);
-  REQUIRE(vm.run("start").code == kSuccess);
+  // The monitor asks libvirtd over its socket (lib/virt/local_daemon.h) and reads the domain's
+  // name from what an earlier action remembered (domain_name_memo.h): with libvirt.so and
+  // libxml2 unloadable it still tells a running domain and a stopped one.
+  REQUIRE(vm.run("monitor", state).code == kNotRunning);
+  REQUIRE(vm.run("start", state).code == kSuccess);
   CHECK(vm.run_without_libvirt("monitor", recurring).code == kSuccess);
+  CHECK(vm.run_without_libvirt("monitor", state).code == kSuccess);
   host.virsh({"destroy", name});
-  CHECK(vm.run_without_libvirt("monitor").code == kNotRunning);
+  CHECK(vm.run_without_libvirt("monitor", state).code == kNotRunning);
 
-  // What does need libvirt says so: the resource cannot run on this node.
-  const auto start = vm.run_without_libvirt("start");
+  // What does need them says so: the resource cannot run on this node.
+  const auto start = vm.run_without_libvirt("start", state);
   CHECK(start.code == 5);
   CHECK(start.exit_reason().find("install libvirt's client library") != std::string::npos);
   CHECK(host.domstate(name).empty());
+  // A changed config file is read again, which needs libxml2.
+  vm_test::write_file(config, lab::lab_domain_xml(name) + "\n");
+  const auto changed = vm.run_without_libvirt("monitor", recurring);
+  CHECK(changed.code == 5);
+  CHECK(changed.exit_reason().find("install libxml2") != std::string::npos);
 }
 
 TEST_CASE("VirtualDomain answers correctly while libvirtd is down or hung",

@@ -40,14 +40,25 @@ class VmResource {
     return run_argv({std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_, action}, extra);
   }
 
-  /// Runs `action` where libvirt's client library is not installed: in a mount namespace
-  /// of its own, with an empty file over libvirt.so.
+  /// Runs `action` where libvirt's client library and libxml2 are not installed: in a mount
+  /// namespace of its own, with an empty file over each.
   AgentRun run_without_libvirt(const std::string& action, const Env& extra = {}) const {
-    const std::string library = std::filesystem::canonical(HAKIT_LIBVIRT_LIBRARY);
-    return run_argv({"unshare", "--mount", "--propagation", "private", "sh", "-c",
-                     "mount --bind /dev/null \"$1\" && shift && exec \"$@\"", "sh", library,
-                     std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_, action},
-                    extra);
+    std::vector<std::string> argv = {
+        "unshare",
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        "for library in \"$1\" \"$2\"; do mount --bind /dev/null \"$library\" || exit; done; "
+        "shift 2 && exec \"$@\"",
+        "sh"};
+    for (const char* library : {HAKIT_LIBVIRT_LIBRARY, HAKIT_LIBXML2_LIBRARY}) {
+      argv.push_back(std::filesystem::canonical(library));
+    }
+    argv.push_back(std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent_);
+    argv.push_back(action);
+    return run_argv(std::move(argv), extra);
   }
 
  private:

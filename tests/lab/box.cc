@@ -310,6 +310,10 @@ void Box::build(int count, bool hypervisors) {
                               .port = kSnmpPort,
                               .power_hook = {HAKIT_LAB_PROGRAM, "box", "power", "--state", dir_}});
 
+  outside_.emplace(
+      std::vector<std::string>{"/bin/ip", "netns", "exec", netns_, "/bin/sleep", "infinity"},
+      dir_ + "/outside.log");
+
   for (const BoxNode& node : nodes_) node.boot();
   std::vector<std::string> names;
   for (const BoxNode& node : nodes_) names.push_back(node.name());
@@ -326,6 +330,7 @@ void Box::tear_down() noexcept {
     for (const BoxNode& node : nodes_) node.power_off();
     pdu_.reset();
     bmcs_.clear();
+    outside_.reset();
     for (const BoxNode& node : nodes_)
       exec::run({.argv = {"ip", "netns", "del", node.netns()}}, exec::Deadline::in(10s));
     // Whatever still runs in the box's namespace (a simulator's stray hook).
@@ -345,11 +350,14 @@ const BoxNode& Box::node(const std::string& name) const {
 }
 
 std::string Box::reboot_command(const BoxNode& node) const {
-  // The machine's namespaces (PID 1's), so that powering the node off does not kill the
-  // reboot itself; setsid -f: the ssh session ends at once, as a rebooting node's would.
-  return cat("/usr/bin/nsenter -t 1 -m -n /usr/bin/setsid -f " HAKIT_LAB_PROGRAM
-             " box reboot --state ",
-             dir_, " ", node.name(), " ssh-reboot </dev/null >/dev/null 2>&1");
+  // The reboot must run outside the node: powering it off kills every process in its
+  // network namespace. So it enters the namespaces of `outside_` (the box's network; a
+  // copy of the machine's mounts with the /run/netns the sshd's own hides). Not PID 1's: this
+  // machine's init lets no one open its namespaces ("cannot open /proc/1/ns/net:
+  // Permission denied", so nsenter exited 1). setsid -f: the ssh session ends at once.
+  return cat("/usr/bin/nsenter -t ", outside_->pid(),
+             " -m -n /usr/bin/setsid -f " HAKIT_LAB_PROGRAM " box reboot --state ", dir_, " ",
+             node.name(), " ssh-reboot </dev/null >>", node.dir(), "/reboot.log 2>&1");
 }
 
 void Box::set_uplink(const BoxNode& node, bool up) const {

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "apc_pdu_simulator.h"
+#include "daemon.h"
 #include "exec/command.h"
 #include "ipmi_simulator.h"
 #include "lab_record.h"
@@ -126,6 +127,7 @@ class Box {
 
   /// The command (an sshd's forced command, run by /bin/sh inside the node's network
   /// namespace) that reboots `node` from outside it (BoxNode::reboot): ssh fencing's hook.
+  /// It exits 0 at once; the node goes off a moment later, as a rebooting machine does.
   std::string reboot_command(const BoxNode& node) const;
 
   /// Plugs the node's public link in or out (its own end: the others keep theirs).
@@ -148,6 +150,9 @@ class Box {
   std::vector<BoxNode> nodes_;
   std::vector<std::unique_ptr<IpmiSimulator>> bmcs_;
   std::unique_ptr<ApcPduSimulator> pdu_;
+  /// A process in the box's network namespace that does nothing: reboot_command enters its
+  /// namespaces to get out of the node's.
+  std::optional<Daemon> outside_;
 };
 
 }  // namespace hakit::lab
