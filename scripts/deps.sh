@@ -38,6 +38,8 @@ packages=(
   csync2
   # hardening: libFuzzer targets (clang, its fuzzer/sanitizer runtimes) and clang-tidy
   clang libclang-rt-14-dev clang-tidy
+  # hardening: the ASan build links libtirpc (libvirt's XDR), see CMakeLists.txt
+  libtirpc-dev
 )
 
 export DEBIAN_FRONTEND=noninteractive

@@ -65,7 +65,8 @@ void load_module(const std::string& module, const exec::Deadline& deadline) {
 }
 
 bool configfs_mounted(const std::string& path) {
-  const MountEntry* mount = MountTable::read().at(path);
+  const MountTable table = MountTable::read();  // outlives the entry it hands out
+  const MountEntry* mount = table.at(path);
   return mount != nullptr && mount->fstype == "configfs";
 }
 

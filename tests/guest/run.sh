@@ -294,6 +294,14 @@ for node in $(seq "$guests"); do
     echo "----- guest$node log (exit $rc) -----"
     cat "$results/log" 2>/dev/null || true
   fi
+  # A sanitizer finding fails the process that made it; its report, printed here, is also
+  # kept with the build's own (scripts/test.sh lists them after the suite).
+  for report in "$results"/sanitizer-reports/*; do
+    [ -f "$report" ] || continue
+    echo "----- guest$node sanitizer report ${report##*/} -----"
+    cat "$report"
+    cp "$report" "$build_dir/sanitizer-reports/guest$node-${report##*/}" || true
+  done
   [ "$rc" -eq 77 ] && skipped=$((skipped + 1))
   [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] && [ "$status" -eq 0 ] && status=$rc
   if [ -n "$results_out" ]; then

@@ -56,6 +56,12 @@ for provider in /hakit/providers/*; do
 done
 mkdir "$providers/hakit" && mount --bind "$HAKIT_BUILD_DIR/ocf/resource.d/hakit" "$providers/hakit" ||
   echo "stage 2: cannot mount the built agents from $HAKIT_BUILD_DIR"
+# A sanitizer build's reports (cmake/sanitizer_defaults.cc) go to the results share, from
+# where run.sh brings them back to that build's own directory.
+if [ -d "$HAKIT_BUILD_DIR/sanitizer-reports" ]; then
+  mkdir -m 1777 /hakit/results/sanitizer-reports &&
+    mount --bind /hakit/results/sanitizer-reports "$HAKIT_BUILD_DIR/sanitizer-reports"
+fi
 
 echo "stage 2 at $(cut -d" " -f1 /proc/uptime) s"
 ip link set lo up

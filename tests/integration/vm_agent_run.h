@@ -2,9 +2,11 @@
 // simulated libvirt hosts (tests/lab/libvirt_host.h).
 #pragma once
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -75,6 +77,49 @@ class VmResource {
   std::string agent_;
   Env env_;
 };
+
+/// Runs `action` with Pacemaker's timeout for it (`extra` added to the environment) and
+/// checks the contract for a hypervisor that cannot serve it: a failure, never success,
+/// with a reason, before Pacemaker would have killed the agent. Returns the run.
+inline AgentRun require_failure_in_time(const VmResource& vm, const std::string& action, Env extra,
+                                        std::chrono::milliseconds timeout) {
+  extra["OCF_RESKEY_CRM_meta_timeout"] = std::to_string(timeout.count());
+  const auto began = std::chrono::steady_clock::now();
+  const AgentRun run = vm.run(action, extra);
+  const auto elapsed = std::chrono::steady_clock::now() - began;
+  INFO(action << " stderr: " << run.err);
+  CHECK(run.code > 0);
+  CHECK_FALSE(run.exit_reason().empty());
+  CHECK(elapsed < timeout);
+  return run;
+}
+
+/// The domain `name` runs on `host`: libvirtd goes down under it (the guest keeps running,
+/// as with a real libvirtd restart) and, from the process table, monitor says running and
+/// stop (with `stop_env`) kills the emulator; libvirtd, back up, knows no such domain.
+inline void stop_while_libvirtd_down(lab::LibvirtHost& host, const VmResource& vm,
+                                     const std::string& name, const Env& stop_env = {}) {
+  constexpr int kSuccess = 0;
+  constexpr int kNotRunning = 7;
+  const auto emulators = host.emulator_pids();
+  REQUIRE(emulators.size() == 1);
+  host.stop_daemon();
+  CHECK(::kill(emulators[0], 0) == 0);
+  const auto monitor = vm.run("monitor");
+  CHECK(monitor.code == kSuccess);
+  CHECK(monitor.err.find("is running (emulator PID") != std::string::npos);
+  CHECK(vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}}).code == kSuccess);
+
+  const auto stop = vm.run("stop", stop_env);
+  CHECK(stop.code == kSuccess);
+  CHECK(stop.err.find("killing the emulator") != std::string::npos);
+  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("stop").code == kSuccess);
+
+  host.start_daemon();
+  CHECK(host.domstate(name).empty());
+  CHECK(vm.run("monitor").code == kNotRunning);
+}
 
 /// The lab's libvirt hosts need root (libvirtd in a mount namespace): false, with a warning
 /// that the test is skipped, without it.

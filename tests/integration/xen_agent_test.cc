@@ -1,7 +1,7 @@
 // ocf:hakit:Xen on the lab's libvirtd + qemu hosts (hypervisor=qemu+unix://...): an xm
 // and an xl config file each start a domain, a malformed file is refused with its line,
-// and the domain live-migrates between the two hosts with Pacemaker's migrate_to /
-// migrate_from environment.
+// the domain live-migrates between the two hosts with Pacemaker's migrate_to /
+// migrate_from environment, and monitor and stop answer while libvirtd is down or hung.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -17,6 +17,7 @@ using vm_test::VmResource;
 namespace {
 
 constexpr int kSuccess = 0;
+constexpr int kErrGeneric = 1;
 constexpr int kErrConfigured = 6;
 constexpr int kNotRunning = 7;
 
@@ -87,6 +88,48 @@ TEST_CASE("Xen starts xm and xl config files on the qemu driver and migrates the
   CHECK(stopped.err.find("destroying it") != std::string::npos);
   CHECK(host2.domstate(name).empty());
   CHECK(on2.run("stop").code == kSuccess);
+}
+
+// The Xen agent's own path through the shared engine (its xm config, its shutdown_timeout):
+// a libvirtd that answers nothing or is not there leaves monitor and stop to the process
+// table, start fails in time.
+TEST_CASE("Xen answers correctly while libvirtd is down or hung", "[virt][xen][faults]") {
+  if (!vm_test::has_root()) return;
+  using namespace std::chrono_literals;
+  const lab::TempDir dir("xen-libvirtd-down");
+  lab::LibvirtHost host(dir / "host1", 1);
+  const std::string name = "hakit-xen-xm";
+  const std::string xmfile = dir / "guest.cfg";
+  vm_test::write_file(xmfile, kXmConfig);
+  const VmResource vm("Xen", {{"xmfile", xmfile}, {"hypervisor", host.uri()}});
+
+  host.freeze_daemon();
+  const auto start = vm_test::require_failure_in_time(vm, "start", {}, 30s);
+  CHECK(start.code == kErrGeneric);
+  CHECK(start.exit_reason().find(host.uri()) != std::string::npos);
+  CHECK(vm.run("monitor").code == kNotRunning);
+  host.thaw_daemon();
+  CHECK(host.domstate(name).empty());
+
+  REQUIRE(vm.run("start").code == kSuccess);
+  const auto emulators = host.emulator_pids();
+  REQUIRE(emulators.size() == 1);
+
+  host.freeze_daemon();  // hung: accepts connections, answers nothing
+  const auto hung = vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}});
+  CHECK(hung.code == kSuccess);
+  CHECK(hung.err.find("is running (emulator PID") != std::string::npos);
+  // Stop while hung: no answer within the connect budget, then the emulator is killed.
+  const auto stop_hung = vm.run("stop", {{"OCF_RESKEY_CRM_meta_timeout", "30000"}});
+  CHECK(stop_hung.code == kSuccess);
+  CHECK(stop_hung.err.find("killing the emulator") != std::string::npos);
+  CHECK(vm.run("monitor").code == kNotRunning);
+  host.thaw_daemon();
+  CHECK(host.domstate(name).empty());
+  CHECK(vm.run("monitor").code == kNotRunning);
+
+  REQUIRE(vm.run("start").code == kSuccess);
+  vm_test::stop_while_libvirtd_down(host, vm, name, {{"OCF_RESKEY_shutdown_timeout", "2"}});
 }
 
 TEST_CASE("Xen refuses a malformed config file with ERR_CONFIGURED and the line", "[virt][xen]") {

@@ -49,13 +49,15 @@ stdio_handler = "file"
 )";
 }
 
-std::string libvirtd_conf(const std::string& dir, int index, const std::string& tcp_address) {
+std::string libvirtd_conf(const std::string& dir, int index, const std::string& tcp_address,
+                          SocketAuth auth) {
   const std::string tcp = tcp_address.empty() ? "listen_tcp = 0\n"
                                               : cat("listen_tcp = 1\nlisten_addr = \"", tcp_address,
                                                     "\"\nauth_tcp = \"none\"\n");
+  const char* unix_auth = auth == SocketAuth::kSasl ? "sasl" : "none";
   return cat("listen_tls = 0\n", tcp, "unix_sock_group = \"root\"\n",
-             "unix_sock_rw_perms = \"0770\"\nauth_unix_rw = \"none\"\nauth_unix_ro = \"none\"\n",
-             "log_outputs = \"3:file:", dir, "/libvirtd.log\"\n",
+             "unix_sock_rw_perms = \"0770\"\nauth_unix_rw = \"", unix_auth, "\"\nauth_unix_ro = \"",
+             unix_auth, "\"\n", "log_outputs = \"3:file:", dir, "/libvirtd.log\"\n",
              "host_uuid = \"00000000-0000-4000-8000-", std::string(11, '0'), index, "\"\n");
 }
 
@@ -89,7 +91,7 @@ void kill_emulators_of(const std::string& dir) {
 }  // namespace
 
 LibvirtHost::LibvirtHost(const std::string& dir, int index)
-    : dir_(dir), uri_(cat("qemu+unix:///system?socket=", dir, "/run/libvirt-sock")) {
+    : dir_(dir), index_(index), uri_(cat("qemu+unix:///system?socket=", dir, "/run/libvirt-sock")) {
   make_dir(dir_);
   for (const char* sub : {"run", "lib", "etc", "log", "cache"}) make_dir(cat(dir_, "/", sub));
   write(dir_ + "/etc/qemu.conf", libvirt_qemu_conf());
@@ -108,12 +110,17 @@ void LibvirtHost::start_daemon() {
                                            "private", HAKIT_LAB_SIM_DIR "/libvirt-host", dir_},
                   dir_ + "/libvirtd.stdout");
   record_.emplace(cat(kRecordPrefix, daemon_->pid()), dir_);
+  // A libvirtd that refuses every client answers on its admin socket all the same.
+  const std::vector<std::string> probe =
+      authenticated_ ? std::vector<std::string>{"virt-admin", "-c",
+                                                cat("libvirtd:///system?socket=", dir_,
+                                                    "/run/libvirt-admin-sock"),
+                                                "uri"}
+                     : std::vector<std::string>{"virsh", "-c", uri_, "uri"};
   const bool ready = wait_until(
       [&] {
         if (!daemon_->running()) return false;
-        return exec::run({.argv = {"virsh", "-c", uri_, "uri"}},
-                         exec::Deadline::in(exec::Millis(5000)))
-            .ok();
+        return exec::run({.argv = probe}, exec::Deadline::in(exec::Millis(5000))).ok();
       },
       kStartTimeout);
   if (!ready) {
@@ -134,6 +141,17 @@ void LibvirtHost::freeze_daemon() {
 
 void LibvirtHost::thaw_daemon() {
   if (daemon_) ::kill(daemon_->pid(), SIGCONT);
+}
+
+void LibvirtHost::require_authentication() {
+  stop_daemon();
+  // Read by the libvirt-host script (SASL_CONF_PATH): this directory instead of /etc/sasl2.
+  make_dir(dir_ + "/sasl2");
+  write(dir_ + "/sasl2/libvirt.conf",
+        cat("mech_list: scram-sha-256\nsasldb_path: ", dir_, "/sasl2/passwd.db\n"));
+  write(dir_ + "/etc/libvirtd.conf", libvirtd_conf(dir_, index_, "", SocketAuth::kSasl));
+  authenticated_ = true;
+  start_daemon();
 }
 
 void LibvirtHost::kill_emulators() {

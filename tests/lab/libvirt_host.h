@@ -35,6 +35,10 @@ class LibvirtHost {
   /// libvirtd hung (SIGSTOP) and back (SIGCONT).
   void freeze_daemon();
   void thaw_daemon();
+  /// Restarts libvirtd requiring SASL authentication (SCRAM-SHA-256) on its sockets, with
+  /// no user in its database: every client is refused, whatever it offers. Running guests
+  /// survive. virsh() and domstate() fail from then on; emulator_pids() still works.
+  void require_authentication();
 
   /// `virsh domstate NAME` on this host: "running", "shut off", ... or "" when the host
   /// does not know the domain. Independent of the agents' code.
@@ -53,6 +57,8 @@ class LibvirtHost {
  private:
   void kill_emulators();
   std::string dir_;
+  int index_;
+  bool authenticated_ = false;
   std::string uri_;
   std::optional<Daemon> daemon_;
   std::optional<Record> record_;
@@ -61,11 +67,14 @@ class LibvirtHost {
 /// qemu.conf for a lab host: qemu as root without the security drivers, cgroups or
 /// virtlogd this machine lacks (LAB.md §5).
 std::string libvirt_qemu_conf();
+/// How a lab libvirtd authenticates the clients of its UNIX sockets.
+enum class SocketAuth { kNone, kSasl };
 /// libvirtd.conf for lab host number `index` (its host UUID), logging to DIR/libvirtd.log.
 /// With a `tcp_address`, libvirtd (started with --listen) also accepts unauthenticated
 /// qemu+tcp:// connections there, port 16509: the migration peers of a box's nodes, on
 /// a bridge nothing else reaches.
-std::string libvirtd_conf(const std::string& dir, int index, const std::string& tcp_address = "");
+std::string libvirtd_conf(const std::string& dir, int index, const std::string& tcp_address = "",
+                          SocketAuth auth = SocketAuth::kNone);
 
 /// A small diskless TCG domain (64 MiB, SeaBIOS finds no boot device and idles). Without
 /// an OS nothing answers ACPI, so a graceful shutdown never completes (stop must destroy).
