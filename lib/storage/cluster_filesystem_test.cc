@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "util/captures_for_tests.h"
 #include "storage/filesystem_type.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::filesystem_type;
 using hakit::storage::lockproto_option;

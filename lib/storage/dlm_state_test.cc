@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "util/captures_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 #include "storage/o2cb_agent.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::dlm_comms_configured;
 using hakit::storage::dlm_lockspace_names;
@@ -12,8 +12,8 @@ using hakit::storage::dlm_stateful_merge_wait;
 using hakit::storage::dlm_waits_for_fencing;
 using hakit::storage::kernel_lockspaces;
 using hakit::storage::lists_user_stack;
-using hakit::testing::capture;
 using hakit::storage::testing::FileTree;
+using hakit::testing::capture;
 
 TEST_CASE("dlm_tool status -v shows a stateful merge wait", "[storage][dlm]") {
   CHECK(

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "util/captures_for_tests.h"
 #include "storage/file_tree_for_tests.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::active_lvm_devices;
 using hakit::storage::lvm_dm_name;

@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "util/captures_for_tests.h"
 #include "storage/drbd_events2.h"
 #include "storage/drbd_promotion_score.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::assess;
 using hakit::storage::describe;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
-#include "util/captures_for_tests.h"
 #include "storage/lvm_access.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::parse_lvs_report;
 using hakit::storage::parse_vgs_report;

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "util/captures_for_tests.h"
 #include "storage/lvm_setup_check.h"
+#include "util/captures_for_tests.h"
 
 using hakit::storage::parse_config_value;
 using hakit::storage::parse_system_id;
