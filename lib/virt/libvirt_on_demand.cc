@@ -20,7 +20,7 @@ struct Libvirt {
 
 }  // namespace
 
-#define LIBVIRT(function) hakit::virt::library_function<Libvirt, &function>(#function)
+#define LIBVIRT(function) hakit::virt::library_function<Libvirt, &(function)>(#function)
 
 extern "C" {
 int virInitialize() { return LIBVIRT(virInitialize)(); }

@@ -19,7 +19,7 @@ struct Libxml2 {
 
 }  // namespace
 
-#define LIBXML2(function) hakit::virt::library_function<Libxml2, &function>(#function)
+#define LIBXML2(function) hakit::virt::library_function<Libxml2, &(function)>(#function)
 
 extern "C" {
 xmlDocPtr xmlReadMemory(const char* buffer, int size, const char* URL, const char* encoding,

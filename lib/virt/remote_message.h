@@ -35,8 +35,8 @@ struct RemoteMessage {
   bool failed = false;  ///< status VIR_NET_ERROR: `body` is a RemoteError
   std::string body;
 
-  /// The reply to call `serial` of `procedure` (not an event or another program's message).
-  bool answers(RemoteProcedure procedure, uint32_t serial) const;
+  /// The reply to call `call_serial` of `call` (not an event or another program's message).
+  bool answers(RemoteProcedure call, uint32_t call_serial) const;
 };
 
 /// Decodes a message that follows its length word. Throws XdrError.
