@@ -1,5 +1,7 @@
 #include "virt/local_daemon.h"
 
+#include <libvirt/virterror.h>
+
 #include <algorithm>
 #include <array>
 
@@ -15,9 +17,6 @@ namespace {
 
 constexpr std::array kLocalDrivers = {"qemu", "xen", "lxc"};
 constexpr std::string_view kSocketDir = "/run/libvirt/";
-constexpr uint32_t kConnectReadOnly = 1;  // VIR_CONNECT_RO
-constexpr int32_t kNoDomain = 42;         // VIR_ERR_NO_DOMAIN
-constexpr size_t kUuidSize = 16;
 constexpr int32_t kAuthNone = 0;        // REMOTE_AUTH_NONE
 constexpr uint32_t kMaxAuthTypes = 20;  // REMOTE_AUTH_TYPE_LIST_MAX
 
@@ -69,7 +68,7 @@ class Session {
 /// for libvirt.so to report.
 std::optional<DomainState> state_after_error(const RemoteMessage& reply) {
   const RemoteError error = decode_error(reply.body);
-  if (error.code == kNoDomain) return DomainState::kShutOff;
+  if (error.code == VIR_ERR_NO_DOMAIN) return DomainState::kShutOff;
   ocf::log_debug(cat("libvirtd's answer: ", error.message, " (error ", error.code,
                      "); asking through libvirt"));
   return std::nullopt;
@@ -95,7 +94,7 @@ std::optional<DomainState> ask(Session& daemon, const std::string& uri, const st
   XdrWriter open;
   open.u32(1);  // the URI is present
   open.string(uri);
-  open.u32(kConnectReadOnly);
+  open.u32(VIR_CONNECT_RO);
   const auto opened = daemon.call(RemoteProcedure::kConnectOpen, open.bytes());
   if (!opened) return std::nullopt;
   if (opened->failed) return state_after_error(*opened);
@@ -108,7 +107,7 @@ std::optional<DomainState> ask(Session& daemon, const std::string& uri, const st
   XdrReader domain(found->body);
   XdrWriter get_state;  // the domain as the daemon named it, then flags
   get_state.string(domain.string(kRemoteStringMax));
-  get_state.fixed_opaque(domain.fixed_opaque(kUuidSize));
+  get_state.fixed_opaque(domain.fixed_opaque(VIR_UUID_BUFLEN));
   get_state.i32(domain.i32());
   get_state.u32(0);
   const auto state = daemon.call(RemoteProcedure::kDomainGetState, get_state.bytes());

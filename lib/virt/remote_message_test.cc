@@ -1,5 +1,7 @@
 #include "virt/remote_message.h"
 
+#include <libvirt/virterror.h>
+
 #include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
@@ -114,7 +116,7 @@ TEST_CASE("libvirt RPC: libvirtd 9.0's replies to the monitor's calls decode", "
   CHECK(missing.answers(RemoteProcedure::kDomainLookupByName, 2));
   REQUIRE(missing.failed);
   const RemoteError error = decode_error(missing.body);
-  CHECK(error.code == 42);  // VIR_ERR_NO_DOMAIN
+  CHECK(error.code == VIR_ERR_NO_DOMAIN);
   CHECK(error.message == "Domain not found: no domain with matching name 'nosuch-dom'");
 }
 

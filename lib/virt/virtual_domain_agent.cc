@@ -31,12 +31,14 @@ std::string overlay_for(const std::string& config) {
   return cat(has_extension ? config.substr(0, dot) : config, ".qcow2");
 }
 
+[[noreturn]] void unreadable(const std::string& config) {
+  throw Error(ExitCode::kErrInstalled,
+              cat("configuration file ", config, " does not exist or is not readable"));
+}
+
 std::string read_config(const std::string& config) {
   std::string xml;
-  if (!read_file(config, xml)) {
-    throw Error(ExitCode::kErrInstalled,
-                cat("configuration file ", config, " does not exist or is not readable"));
-  }
+  if (!read_file(config, xml)) unreadable(config);
   return xml;
 }
 
@@ -45,7 +47,7 @@ std::string read_config(const std::string& config) {
 std::string domain_name(const std::string& config, const std::string& instance) {
   struct stat status {};
   if (::stat(config.c_str(), &status) != 0 || ::access(config.c_str(), R_OK) != 0) {
-    read_config(config);  // throws the error
+    unreadable(config);
   }
   const DomainNameMemo memo(cat(ocf::state_directory(), "/hakit-VirtualDomain-", instance, ".name"),
                             config);
