@@ -35,14 +35,15 @@ struct IscsiResource {
   Params params;
   std::string rsctmp;
 
-  cli::AgentRun run(const std::string& action, Params extra_env = {}) const {
+  cli::AgentRun run(const std::string& action, Params extra_env = {},
+                    exec::Millis timeout = exec::Millis(20000)) const {
     const cli::AgentTarget target{.path = std::string(HAKIT_BUILD_AGENT_DIR) + "/" + agent,
                                   .instance = instance,
                                   .params = params};
     extra_env.emplace("HA_RSCTMP", rsctmp);
     extra_env.emplace("HA_LOGFACILITY", "none");
-    const cli::AgentRun run = cli::run_agent(
-        target, {.action = action, .timeout = exec::Millis(20000), .extra_env = extra_env});
+    const cli::AgentRun run =
+        cli::run_agent(target, {.action = action, .timeout = timeout, .extra_env = extra_env});
     INFO(instance << " " << action << ": " << run.result.err);
     CHECK(run.result.out.empty());
     return run;

@@ -1,6 +1,7 @@
 // ocf:hakit:iSCSITarget and ocf:hakit:iSCSILogicalUnit with tgt, against a real tgtd and
 // seen from outside by libiscsi's initiator tools: a target with two file-backed LUNs
 // through start, monitor, stop and a restart, and the faults users meet.
+#include <signal.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -86,6 +87,41 @@ TEST_CASE("tgt: without tgtd, start fails saying so and monitor says not running
   CHECK(lun.result.exit_status == 1);
   CHECK(lun.exit_reason.value_or("").find("is not running") != std::string::npos);
   CHECK(resources.target.code("stop") == 0);  // nothing there, nothing to stop
+}
+
+TEST_CASE("tgt: a frozen tgtd fails monitor and stop in time and never says not running",
+          "[iscsi][tgt][faults]") {
+  if (skip_unless_root()) return;
+  const lab::TempDir dir("iscsi-frozen-tgtd");
+  const lab::Tgtd tgtd(dir.path());
+  TargetWithTwoLuns resources(dir, tgtd);
+  REQUIRE(resources.target.code("start") == 0);
+  REQUIRE(resources.lun1.code("start") == 0);
+  {
+    // SIGSTOP: the control socket still accepts, the request is taken, no answer comes.
+    // A tgtadm started then would wait on it too, and an empty answer read as "no
+    // targets" would let Pacemaker start the target elsewhere while it still serves here.
+    struct Frozen {
+      pid_t pid;
+      ~Frozen() { ::kill(pid, SIGCONT); }
+    } frozen{tgtd.pid()};
+    REQUIRE(::kill(frozen.pid, SIGSTOP) == 0);
+    const exec::Millis timeout(4000);
+    for (const IscsiResource* resource : {&resources.target, &resources.lun1}) {
+      for (const char* action : {"monitor", "stop"}) {
+        const auto run = resource->run(action, {}, timeout);
+        INFO(resource->instance << " " << action << ": " << cli::describe_outcome(run));
+        CHECK(run.result.exit_status == 1);
+        CHECK(run.exit_reason.value_or("").find("did not list its targets in time") !=
+              std::string::npos);
+        CHECK(run.elapsed < timeout);
+      }
+    }
+  }
+  CHECK(resources.lun1.code("monitor") == 0);
+  CHECK(resources.lun1.code("stop") == 0);
+  CHECK(resources.target.code("stop") == 0);
+  CHECK(resources.target.code("monitor") == kNotRunning);
 }
 
 TEST_CASE("tgt: a missing backing file, a taken tid, a taken LUN and a bad IQN",

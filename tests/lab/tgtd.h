@@ -23,6 +23,7 @@ class Tgtd {
   Tgtd& operator=(const Tgtd&) = delete;
 
   int control_port() const { return control_port_; }
+  pid_t pid() const { return daemon_->pid(); }
   int portal_port() const { return portal_port_; }
   /// "iscsi://127.0.0.1:PORT/": what libiscsi's tools take.
   std::string url() const;
