@@ -43,13 +43,14 @@ class Session {
 
  private:
   std::optional<RemoteMessage> receive() {
-    std::array<char, 4> length_bytes{};
+    std::array<char, kRemoteLengthSize> length_bytes{};
     if (!stream_.receive_exactly(length_bytes.data(), length_bytes.size(), deadline_)) {
       return fail();
     }
     const uint32_t length = XdrReader({length_bytes.data(), length_bytes.size()}).u32();
-    if (length < 4 + 24 || length > kMaxRemoteMessage) return std::nullopt;
-    std::string rest(length - 4, '\0');
+    if (length < kRemoteLengthSize + kRemoteHeaderSize || length > kMaxRemoteMessage)
+      return std::nullopt;
+    std::string rest(length - kRemoteLengthSize, '\0');
     if (!stream_.receive_exactly(rest.data(), rest.size(), deadline_)) return fail();
     return decode_message(rest);
   }

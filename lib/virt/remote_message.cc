@@ -30,7 +30,7 @@ bool RemoteMessage::answers(RemoteProcedure call, uint32_t call_serial) const {
 }
 
 RemoteMessage decode_message(std::string_view bytes) {
-  XdrReader header(bytes.substr(0, 24));
+  XdrReader header(bytes.substr(0, kRemoteHeaderSize));
   RemoteMessage message;
   message.program = header.u32();
   message.version = header.u32();
@@ -43,7 +43,7 @@ RemoteMessage decode_message(std::string_view bytes) {
     throw XdrError("a reply status that is neither OK nor ERROR");
   }
   message.failed = status == kStatusError;
-  message.body = bytes.substr(24);
+  message.body = bytes.substr(kRemoteHeaderSize);
   return message;
 }
 

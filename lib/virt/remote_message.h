@@ -14,6 +14,10 @@ inline constexpr uint32_t kRemoteProtocolVersion = 1;
 /// Replies larger than this are not ones the monitor's calls get (libvirt's own limit: 16 MiB).
 inline constexpr uint32_t kMaxRemoteMessage = 1 << 20;
 inline constexpr size_t kRemoteStringMax = 4194304;  // REMOTE_STRING_MAX
+/// The length word before every message, which counts itself.
+inline constexpr size_t kRemoteLengthSize = 4;
+/// program, version, procedure, type, serial, status: six XDR words.
+inline constexpr size_t kRemoteHeaderSize = 24;
 
 enum class RemoteProcedure : int32_t {
   kConnectOpen = 1,
