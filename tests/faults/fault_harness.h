@@ -23,6 +23,7 @@
 
 #include "exec/faults_for_tests.h"
 #include "ocf/agent.h"
+#include "ocf/exit_status_for_tests.h"
 #include "storage/file_tree_for_tests.h"
 #include "util/strings.h"
 
@@ -104,7 +105,10 @@ inline void set_ocf_environment(const std::map<std::string, std::string>& variab
   }
 }
 
-inline constexpr int kOcfGeneric = 1, kOcfInstalled = 5, kOcfConfigured = 6, kOcfNotRunning = 7;
+using testing::kOcfConfigured;
+using testing::kOcfGeneric;
+using testing::kOcfInstalled;
+using testing::kOcfNotRunning;
 
 inline ActionCase ocf_case(std::string name, const ocf::AgentMetadata& metadata, AgentFactory make,
                            std::string action, std::map<std::string, std::string> params,

@@ -8,14 +8,14 @@
 #include <filesystem>
 
 #include "iscsi_lab.h"
+#include "ocf/exit_status_for_tests.h"
 #include "util/md5.h"
 
 using namespace hakit;
+using namespace hakit::testing;
 using namespace hakit::iscsi_test;
 
 namespace {
-
-constexpr int kNotRunning = 7;
 
 bool skip_unless_root() {
   if (geteuid() == 0) return false;
@@ -35,8 +35,8 @@ TEST_CASE("tgt: a target with two LUNs starts, is seen by an initiator, stops an
 
   for (int round = 1; round <= 2; ++round) {
     INFO("round " << round);
-    CHECK(target.code("monitor") == kNotRunning);
-    CHECK(lun1.code("monitor") == kNotRunning);
+    CHECK(target.code("monitor") == kOcfNotRunning);
+    CHECK(lun1.code("monitor") == kOcfNotRunning);
     REQUIRE(target.code("start") == 0);
     REQUIRE(lun1.code("start") == 0);
     REQUIRE(lun2.code("start") == 0);
@@ -61,8 +61,8 @@ TEST_CASE("tgt: a target with two LUNs starts, is seen by an initiator, stops an
     CHECK(lun1.code("stop") == 0);
     CHECK(target.code("stop") == 0);
     CHECK(target.code("stop") == 0);  // stopping a stopped resource is a success
-    CHECK(lun1.code("monitor") == kNotRunning);
-    CHECK(target.code("monitor") == kNotRunning);
+    CHECK(lun1.code("monitor") == kOcfNotRunning);
+    CHECK(target.code("monitor") == kOcfNotRunning);
     const std::string after = iscsi_ls(tgtd);
     INFO(after);
     CHECK(after.find(kTargetIqn) == std::string::npos);
@@ -76,8 +76,8 @@ TEST_CASE("tgt: without tgtd, start fails saying so and monitor says not running
   lab::Tgtd tgtd(dir.path());
   TargetWithTwoLuns resources(dir, tgtd);
   tgtd.stop();
-  CHECK(resources.target.code("monitor") == kNotRunning);
-  CHECK(resources.lun1.code("monitor") == kNotRunning);
+  CHECK(resources.target.code("monitor") == kOcfNotRunning);
+  CHECK(resources.lun1.code("monitor") == kOcfNotRunning);
   const auto started = resources.target.run("start");
   CHECK(started.result.exit_status == 1);
   CHECK(started.exit_reason.value_or("").find(
@@ -121,7 +121,7 @@ TEST_CASE("tgt: a frozen tgtd fails monitor and stop in time and never says not 
   CHECK(resources.lun1.code("monitor") == 0);
   CHECK(resources.lun1.code("stop") == 0);
   CHECK(resources.target.code("stop") == 0);
-  CHECK(resources.target.code("monitor") == kNotRunning);
+  CHECK(resources.target.code("monitor") == kOcfNotRunning);
 }
 
 TEST_CASE("tgt: a missing backing file, a taken tid, a taken LUN and a bad IQN",
@@ -139,7 +139,7 @@ TEST_CASE("tgt: a missing backing file, a taken tid, a taken LUN and a bad IQN",
     CHECK(started.result.exit_status == 5);
     CHECK(started.exit_reason.value_or("") ==
           "backing store " + dir / "missing.img" + " does not exist on this node");
-    CHECK(missing.code("monitor") == kNotRunning);
+    CHECK(missing.code("monitor") == kOcfNotRunning);
   }
   SECTION("duplicate tid: start fails naming the target that has it, which stays") {
     IscsiResource other = resources.target;
@@ -149,14 +149,14 @@ TEST_CASE("tgt: a missing backing file, a taken tid, a taken LUN and a bad IQN",
     CHECK(started.result.exit_status == 1);
     CHECK(started.exit_reason.value_or("").find("tid 1 is already used by target " + kTargetIqn) !=
           std::string::npos);
-    CHECK(other.code("monitor") == kNotRunning);
+    CHECK(other.code("monitor") == kOcfNotRunning);
     CHECK(resources.target.code("monitor") == 0);
   }
   SECTION("a LUN backed by another path is not ours: not running, start fails, stop leaves it") {
     REQUIRE(resources.lun1.code("start") == 0);
     IscsiResource intruder = resources.lun2;
     intruder.params["lun"] = "1";
-    CHECK(intruder.code("monitor") == kNotRunning);
+    CHECK(intruder.code("monitor") == kOcfNotRunning);
     const auto started = intruder.run("start");
     CHECK(started.result.exit_status == 1);
     CHECK(started.exit_reason.value_or("").find("is backed by " + resources.lun1_path) !=

@@ -16,6 +16,7 @@
 #include "exec/command.h"
 #include "filesystem_agent_run.h"
 #include "libvirt_host.h"
+#include "ocf/exit_status_for_tests.h"
 #include "util/strings.h"
 
 namespace hakit::vm_test {
@@ -99,26 +100,25 @@ inline AgentRun require_failure_in_time(const VmResource& vm, const std::string&
 /// stop (with `stop_env`) kills the emulator; libvirtd, back up, knows no such domain.
 inline void stop_while_libvirtd_down(lab::LibvirtHost& host, const VmResource& vm,
                                      const std::string& name, const Env& stop_env = {}) {
-  constexpr int kSuccess = 0;
-  constexpr int kNotRunning = 7;
+  using testing::kOcfNotRunning, testing::kOcfSuccess;
   const auto emulators = host.emulator_pids();
   REQUIRE(emulators.size() == 1);
   host.stop_daemon();
   CHECK(::kill(emulators[0], 0) == 0);
   const auto monitor = vm.run("monitor");
-  CHECK(monitor.code == kSuccess);
+  CHECK(monitor.code == kOcfSuccess);
   CHECK(monitor.err.find("is running (emulator PID") != std::string::npos);
-  CHECK(vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}}).code == kSuccess);
+  CHECK(vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}}).code == kOcfSuccess);
 
   const auto stop = vm.run("stop", stop_env);
-  CHECK(stop.code == kSuccess);
+  CHECK(stop.code == kOcfSuccess);
   CHECK(stop.err.find("killing the emulator") != std::string::npos);
-  CHECK(vm.run("monitor").code == kNotRunning);
-  CHECK(vm.run("stop").code == kSuccess);
+  CHECK(vm.run("monitor").code == kOcfNotRunning);
+  CHECK(vm.run("stop").code == kOcfSuccess);
 
   host.start_daemon();
   CHECK(host.domstate(name).empty());
-  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("monitor").code == kOcfNotRunning);
 }
 
 /// The lab's libvirt hosts need root (libvirtd in a mount namespace): false, with a warning

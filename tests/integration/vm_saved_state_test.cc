@@ -9,16 +9,15 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "ocf/exit_status_for_tests.h"
 #include "temp_dir.h"
 #include "vm_agent_run.h"
 
 using namespace hakit;
+using namespace hakit::testing;
 using vm_test::VmResource;
 
 namespace {
-
-constexpr int kSuccess = 0;
-constexpr int kErrInstalled = 5;
 
 std::string uuid_of(const lab::LibvirtHost& host, const std::string& name) {
   return std::string(trim(host.virsh({"domuuid", name})));
@@ -46,30 +45,30 @@ TEST_CASE("VirtualDomain snapshot saves the domain on stop and start resumes it 
   const VmResource vm("VirtualDomain",
                       {{"config", config}, {"hypervisor", host.uri()}, {"snapshot", snapshots}});
 
-  REQUIRE(vm.run("start").code == kSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   REQUIRE(host.domstate(name) == "running");
   // The config has no <uuid>: libvirt draws a new one for every domain created from it, so
   // the same UUID after start means the domain came back from the saved image.
   const std::string uuid = uuid_of(host, name);
 
   const auto stopped = vm.run("stop");
-  CHECK(stopped.code == kSuccess);
+  CHECK(stopped.code == kOcfSuccess);
   CHECK(stopped.err.find("saved domain " + name + " to " + image) != std::string::npos);
   CHECK(host.domstate(name).empty());
   CHECK(host.emulator_pids().empty());
   CHECK(std::filesystem::file_size(image) > 0);
   CHECK(vm.run("monitor").code == 7);
 
-  REQUIRE(vm.run("start").code == kSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   CHECK(host.virsh({"domstate", "--reason", name}).find("running (restored)") != std::string::npos);
   CHECK(uuid_of(host, name) == uuid);
   CHECK_FALSE(std::filesystem::exists(image));  // used once: the next start boots afresh
-  CHECK(vm.run("monitor").code == kSuccess);
+  CHECK(vm.run("monitor").code == kOcfSuccess);
 
   // Without a snapshot directory to save into, stop still stops (shutdown, then destroy).
   std::filesystem::remove(snapshots);
   const auto unsaved = vm.run("stop", {{"OCF_RESKEY_CRM_meta_timeout", "8000"}});
-  CHECK(unsaved.code == kSuccess);
+  CHECK(unsaved.code == kOcfSuccess);
   CHECK(unsaved.err.find("shutting it down instead") != std::string::npos);
   CHECK(host.domstate(name).empty());
 }
@@ -91,11 +90,11 @@ TEST_CASE("VirtualDomain save_config_on_stop writes the domain's config back int
                                         {"force_stop", "true"},
                                         {"save_config_on_stop", "true"}});
 
-  REQUIRE(vm.run("start").code == kSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   // A change made while it runs, which the user's file does not have.
   host.virsh({"desc", name, "--live", "--title", "--new-desc", "changed-while-running"});
   const auto stopped = vm.run("stop");
-  CHECK(stopped.code == kSuccess);
+  CHECK(stopped.code == kOcfSuccess);
   CHECK(stopped.err.find("saved domain " + name + "'s configuration to " + config) !=
         std::string::npos);
   CHECK(host.domstate(name).empty());
@@ -108,12 +107,12 @@ TEST_CASE("VirtualDomain save_config_on_stop writes the domain's config back int
   CHECK(saved.find("<name>" + name + "</name>") != std::string::npos);
 
   // The saved file is a config the agent starts again, with the change.
-  REQUIRE(vm.run("start").code == kSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   CHECK(host.virsh({"desc", name, "--title"}).find("changed-while-running") != std::string::npos);
-  CHECK(vm.run("stop").code == kSuccess);
+  CHECK(vm.run("stop").code == kOcfSuccess);
   CHECK(vm_test::read_whole(file) == saved);  // unchanged domain: the file is left alone
   // Stopped again when nothing runs: the user's file is still there.
-  CHECK(vm.run("stop").code == kSuccess);
+  CHECK(vm.run("stop").code == kOcfSuccess);
   CHECK(std::filesystem::exists(file));
 }
 
@@ -128,7 +127,7 @@ TEST_CASE("VirtualDomain sync_config_on_stop saves the config and hands it to cs
       {"config", config}, {"force_stop", "true"}, {"sync_config_on_stop", "true"}};
   const auto missing = VmResource("VirtualDomain", params)
                            .run("validate-all", {{"OCF_TESTER_FAIL_HAVE_BINARY", "1"}});
-  CHECK(missing.code == kErrInstalled);
+  CHECK(missing.code == kOcfInstalled);
   CHECK(missing.exit_reason().find("csync2") != std::string::npos);
   if (!exec::find_program("csync2")) {
     WARN("skipped: csync2 is not installed (scripts/deps.sh)");
@@ -139,10 +138,10 @@ TEST_CASE("VirtualDomain sync_config_on_stop saves the config and hands it to cs
   vm_test::Env with_host = params;
   with_host["hypervisor"] = host.uri();
   const VmResource vm("VirtualDomain", with_host);
-  CHECK(vm.run("validate-all").code == kSuccess);
-  REQUIRE(vm.run("start").code == kSuccess);
+  CHECK(vm.run("validate-all").code == kOcfSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   const auto stopped = vm.run("stop");
-  CHECK(stopped.code == kSuccess);
+  CHECK(stopped.code == kOcfSuccess);
   CHECK(host.domstate(name).empty());
   CHECK(vm_test::read_whole(config) != lab::lab_domain_xml(name));  // saved first
   // Then csync2 -x ran on it; whether it synced depends on this machine's /etc/csync2.cfg

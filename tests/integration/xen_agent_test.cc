@@ -6,20 +6,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "ocf/exit_status_for_tests.h"
 #include "temp_dir.h"
 #include "vm_agent_run.h"
 
 using namespace hakit;
+using namespace hakit::testing;
 using vm_test::Env;
 using vm_test::migration_env;
 using vm_test::VmResource;
 
 namespace {
-
-constexpr int kSuccess = 0;
-constexpr int kErrGeneric = 1;
-constexpr int kErrConfigured = 6;
-constexpr int kNotRunning = 7;
 
 // The seeds' vm01.cfg style in xm (Python) syntax, diskless so that it boots nowhere.
 constexpr const char* kXmConfig = R"(# xm syntax: to xm this file is Python
@@ -64,30 +61,30 @@ TEST_CASE("Xen starts xm and xl config files on the qemu driver and migrates the
   const VmResource on1("Xen", {{"xmfile", xmfile}, {"hypervisor", host1.uri()}});
   const VmResource on2("Xen", {{"xmfile", xmfile}, {"hypervisor", host2.uri()}});
 
-  CHECK(on1.run("validate-all").code == kSuccess);
-  CHECK(on1.run("monitor").code == kNotRunning);
-  REQUIRE(on1.run("start").code == kSuccess);
+  CHECK(on1.run("validate-all").code == kOcfSuccess);
+  CHECK(on1.run("monitor").code == kOcfNotRunning);
+  REQUIRE(on1.run("start").code == kOcfSuccess);
   CHECK(host1.domstate(name) == "running");
-  CHECK(on1.run("monitor").code == kSuccess);
+  CHECK(on1.run("monitor").code == kOcfSuccess);
   // Transient: libvirt holds no definition, and the user's file is untouched.
   CHECK(host1.virsh({"list", "--all", "--persistent", "--name"}).find(name) == std::string::npos);
   CHECK(vm_test::read_whole(xmfile) == config);
 
   Env to2 = migration_env("node1", "node2");
   to2["OCF_RESKEY_remoteuri"] = host2.uri();
-  REQUIRE(on1.run("migrate_to", to2).code == kSuccess);
-  CHECK(on2.run("migrate_from", migration_env("node1", "node2")).code == kSuccess);
+  REQUIRE(on1.run("migrate_to", to2).code == kOcfSuccess);
+  CHECK(on2.run("migrate_from", migration_env("node1", "node2")).code == kOcfSuccess);
   CHECK(host1.domstate(name).empty());
   CHECK(host2.domstate(name) == "running");
-  CHECK(on2.run("monitor").code == kSuccess);
-  CHECK(on1.run("monitor").code == kNotRunning);
+  CHECK(on2.run("monitor").code == kOcfSuccess);
+  CHECK(on1.run("monitor").code == kOcfNotRunning);
 
   // shutdown_timeout bounds the graceful part; the guest ignores it and is destroyed.
   const auto stopped = on2.run("stop", {{"OCF_RESKEY_shutdown_timeout", "2"}});
-  CHECK(stopped.code == kSuccess);
+  CHECK(stopped.code == kOcfSuccess);
   CHECK(stopped.err.find("destroying it") != std::string::npos);
   CHECK(host2.domstate(name).empty());
-  CHECK(on2.run("stop").code == kSuccess);
+  CHECK(on2.run("stop").code == kOcfSuccess);
 }
 
 // The Xen agent's own path through the shared engine (its xm config, its shutdown_timeout):
@@ -105,30 +102,30 @@ TEST_CASE("Xen answers correctly while libvirtd is down or hung", "[virt][xen][f
 
   host.freeze_daemon();
   const auto start = vm_test::require_failure_in_time(vm, "start", {}, 30s);
-  CHECK(start.code == kErrGeneric);
+  CHECK(start.code == kOcfGeneric);
   CHECK(start.exit_reason().find(host.uri()) != std::string::npos);
-  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("monitor").code == kOcfNotRunning);
   host.thaw_daemon();
   CHECK(host.domstate(name).empty());
 
-  REQUIRE(vm.run("start").code == kSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   const auto emulators = host.emulator_pids();
   REQUIRE(emulators.size() == 1);
 
   host.freeze_daemon();  // hung: accepts connections, answers nothing
   const auto hung = vm.run("monitor", {{"OCF_RESKEY_CRM_meta_interval", "10000"}});
-  CHECK(hung.code == kSuccess);
+  CHECK(hung.code == kOcfSuccess);
   CHECK(hung.err.find("is running (emulator PID") != std::string::npos);
   // Stop while hung: no answer within the connect budget, then the emulator is killed.
   const auto stop_hung = vm.run("stop", {{"OCF_RESKEY_CRM_meta_timeout", "30000"}});
-  CHECK(stop_hung.code == kSuccess);
+  CHECK(stop_hung.code == kOcfSuccess);
   CHECK(stop_hung.err.find("killing the emulator") != std::string::npos);
-  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("monitor").code == kOcfNotRunning);
   host.thaw_daemon();
   CHECK(host.domstate(name).empty());
-  CHECK(vm.run("monitor").code == kNotRunning);
+  CHECK(vm.run("monitor").code == kOcfNotRunning);
 
-  REQUIRE(vm.run("start").code == kSuccess);
+  REQUIRE(vm.run("start").code == kOcfSuccess);
   vm_test::stop_while_libvirtd_down(host, vm, name, {{"OCF_RESKEY_shutdown_timeout", "2"}});
 }
 
@@ -139,14 +136,14 @@ TEST_CASE("Xen refuses a malformed config file with ERR_CONFIGURED and the line"
   const VmResource vm("Xen", {{"xmfile", xmfile}, {"hypervisor", "qemu:///system"}});
   for (const char* action : {"validate-all", "start"}) {
     const auto result = vm.run(action);
-    CHECK(result.code == kErrConfigured);
+    CHECK(result.code == kOcfConfigured);
     CHECK(result.exit_reason().starts_with(xmfile + ":4: "));
   }
   // A node without the file: stop succeeds, a probe says not running.
   const VmResource absent("Xen",
                           {{"xmfile", dir / "absent.cfg"}, {"hypervisor", "qemu:///system"}});
-  CHECK(absent.run("stop").code == kSuccess);
-  CHECK(absent.run("monitor").code == kNotRunning);
+  CHECK(absent.run("stop").code == kOcfSuccess);
+  CHECK(absent.run("monitor").code == kOcfNotRunning);
 }
 
 // allow_mem_management on qemu: libvirt's qemu driver balloons a running guest through its
@@ -175,8 +172,8 @@ TEST_CASE("Xen allow_mem_management balloons the other domains down for a start"
                               {"reserved_Dom0_memory", reserved}})
         .run("validate-all");
   };
-  CHECK(validate("lots").code == kErrConfigured);
-  CHECK(validate("512").code == kSuccess);
+  CHECK(validate("lots").code == kOcfConfigured);
+  CHECK(validate("512").code == kOcfSuccess);
 
   // Dom0's reserve larger than the host: every other guest gives what it can, half at most.
   const VmResource vm("Xen", {{"xmfile", xmfile},
@@ -184,7 +181,7 @@ TEST_CASE("Xen allow_mem_management balloons the other domains down for a start"
                               {"allow_mem_management", "true"},
                               {"reserved_Dom0_memory", "1073741824"}});
   const auto started = vm.run("start");
-  REQUIRE(started.code == kSuccess);
+  REQUIRE(started.code == kOcfSuccess);
   CHECK(started.err.find("ballooned hakit-xen-ballooned from 131072 to 65536 KiB to make room "
                          "for hakit-xen-xm") != std::string::npos);
   CHECK(started.err.find("cannot shrink hakit-xen-fixed to 32768 KiB") != std::string::npos);
@@ -192,7 +189,7 @@ TEST_CASE("Xen allow_mem_management balloons the other domains down for a start"
   CHECK(host.domstate("hakit-xen-ballooned") == "running");
   CHECK(host.domstate("hakit-xen-fixed") == "running");
 
-  CHECK(vm.run("stop", {{"OCF_RESKEY_shutdown_timeout", "1"}}).code == kSuccess);
+  CHECK(vm.run("stop", {{"OCF_RESKEY_shutdown_timeout", "1"}}).code == kOcfSuccess);
   CHECK(host.domstate("hakit-xen-xm").empty());
   CHECK(host.domstate("hakit-xen-ballooned") == "running");
 }
