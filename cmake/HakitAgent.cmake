@@ -1,4 +1,4 @@
-# hakit_add_agent(NAME SOURCES src... LIBRARIES lib... [ALIASES alias...])
+# hakit_add_agent(NAME SOURCES src... LIBRARIES lib... [ALIASES alias...] [STATIC])
 #
 # Builds the OCF agent NAME from metadata/NAME.xml (embedded, with its parameter and
 # action tables generated) and the given sources, into the build tree's
@@ -6,6 +6,12 @@
 # library hakit_metadata_NAME (header "metadata/NAME.h") for tests. Each alias is a
 # symlink to the agent, in the build tree and installed; the agent renames its
 # meta-data after argv[0] (ocf/agent_alias.h).
+#
+# STATIC links the agent as a static PIE (outside sanitizer builds, which need the
+# dynamic ASan runtime): no dynamic loader and no libc.so to map and relocate at each exec,
+# which was ~40% of a monitor's CPU (0.55 -> 0.38 ms task-clock for LVM-activate; 77 -> 55
+# page faults). Only for agents that need neither NSS (getaddrinfo, getpwnam) nor dlopen:
+# glibc warns when a static link uses them, and the link treats warnings as errors.
 # hakit_embed_metadata(NAME [FENCE]): generates hakit_metadata_NAME from metadata/NAME.xml,
 # as OCF meta-data or, with FENCE, as fence-agent meta-data.
 function(hakit_embed_metadata NAME)
@@ -32,12 +38,17 @@ function(hakit_embed_metadata NAME)
 endfunction()
 
 function(hakit_add_agent NAME)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES;ALIASES" ${ARGN})
+  cmake_parse_arguments(ARG "STATIC" "" "SOURCES;LIBRARIES;ALIASES" ${ARGN})
   hakit_embed_metadata(${NAME})
   add_executable(agent_${NAME} ${ARG_SOURCES})
   set_target_properties(agent_${NAME} PROPERTIES OUTPUT_NAME ${NAME}
                         RUNTIME_OUTPUT_DIRECTORY "${HAKIT_BUILD_AGENT_DIR}")
   target_link_libraries(agent_${NAME} PRIVATE hakit_metadata_${NAME} ${ARG_LIBRARIES})
+  if(ARG_STATIC AND NOT HAKIT_SANITIZE)
+    set_target_properties(agent_${NAME} PROPERTIES HAKIT_STATIC_PIE ON)
+    target_link_options(agent_${NAME} PRIVATE -static-pie -Wl,--fatal-warnings)
+    set_property(GLOBAL APPEND PROPERTY HAKIT_STATIC_AGENTS ${NAME})  # tests/CMakeLists.txt
+  endif()
   install(TARGETS agent_${NAME} DESTINATION ${HAKIT_OCF_AGENT_DIR}
           PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
                       WORLD_READ WORLD_EXECUTE)
