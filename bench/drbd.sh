@@ -6,18 +6,21 @@
 # whatever the load). Under TCG every process start costs ~70-170 ms of translation, so the
 # wall and CPU times mostly count the programs each monitor starts (hakit 1, the anchor 19)
 # and swing with the machine's load. Needs root, valgrind and what tests/guest/run.sh needs;
-# ~18 min at load 20-70 (callgrind under TCG: ~10 s per process). Use an optimised build
-# (the default RelWithDebInfo).
+# 5 min at load 1, ~18 at load 20-70 (callgrind under TCG: ~10 s per process). Use an
+# optimised build (the default RelWithDebInfo).
 #
-# Measured (6.1.0-56 guest, DRBD 8.4.11, load 20-70, one callgrind run each):
+# Measured (6.1.0-56 guest, DRBD 8.4.11, load about 1, one callgrind run each, 10 timed
+# runs), with hakit's agents linked as static PIEs (hakit_add_agent STATIC):
 #                          instructions  CPU ms  processes  wall ms
-#   Secondary  hakit             830957   182.4      2        204.9
-#              linbit          52060057  2558.5     28       2684.3
-#              ratio              62.7x    14.0x  28 : 2       13.1x
-#   Primary    hakit             822700   331.2      2        366.9
-#              linbit          52050528  1969.6     28       2232.5
-#              ratio              63.3x     5.9x  28 : 2        6.1x
+#   Secondary  hakit             713587    77.8      2         86.3
+#              linbit          52055086  1354.6     28       1514.0
+#              ratio              72.9x    17.4x  28 : 2       17.5x
+#   Primary    hakit             715747    83.7      2         95.2
+#              linbit          52045079  1285.8     28       1448.9
+#              ratio              72.7x    15.4x  28 : 2       15.2x
 #   /bin/true (loader + libc start-up, any program): 128221 instructions
+# Before, linked dynamically (load 20-70): hakit 830957 / 822700 instructions, 62.7x and
+# 63.3x, CPU 14.0x and 5.9x, wall 13.1x and 6.1x.
 #
 # Usage: bench/drbd.sh [BUILD_DIR] [RUNS] [INSTRUCTION_RUNS]   (default build, 20 timed runs,
 #        1 run under callgrind)

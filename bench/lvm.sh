@@ -4,8 +4,8 @@
 # device-mapper): bench/guest/lvm_monitor.sh prints the tables. Target: >= 10x fewer
 # instructions per monitor, no program executed by hakit's monitor. Needs root, qemu and
 # the guest tier's kernel cache (tests/guest/README.md); valgrind, hyperfine, strace and jq
-# on the host (the guest runs the host's userland). 10-18 min at load 8-46 (callgrind under TCG
-# costs ~10 s per process started).
+# on the host (the guest runs the host's userland). 5 min at load 1, 10-18 at load 8-46
+# (callgrind under TCG costs ~10 s per process started).
 #
 # Why instructions: under TCG, starting any program costs ~70-170 ms of translation
 # (/bin/true, with the load), whatever the program then does, and the wall time of a ~1 ms
@@ -14,20 +14,20 @@
 # the instructions each monitor's whole process tree executes is the same in every run and
 # on any machine.
 #
-# Measured (6.1.0-56 guest, LVM 2.03.16), after util/strings' cat stopped building a stream
-# (an agent's start-up no longer initialises the locale), load 8-78, one callgrind run:
+# Measured (6.1.0-56 guest, LVM 2.03.16), with the agents linked as static PIEs (no dynamic
+# loader, hakit_add_agent STATIC), load about 1, one callgrind run, 30 timed runs:
 #                                  instructions  CPU ms  processes  wall ms
-#   LVM-activate, VG active  hakit       247645    66.4      1         77.2
-#                            heartbeat  9171284   418.2      5        472.7
-#                            ratio        37.0x    6.3x    5 : 1        6.1x
-#   LVM-activate, LV active  ratio        36.8x    6.6x    5 : 1        7.1x  (9184702 / 249703)
-#   LVM-activate probe       ratio        38.0x    9.3x    5 : 1       10.1x  (9148275 / 240816)
-#   LVM (legacy), VG active  ratio        80.6x   10.2x    7 : 1        9.6x  (19605796 / 243291)
-#   /bin/true (loader + libc start-up, any program): 124211 instructions, 72.2 ms wall
-# Before (load 15-46, 2 runs each, equal to 1 instruction): hakit 328551 / 328551 against
-# heartbeat 9171327 / 9171328 (27.9x; LV 27.8x, probe 28.7x, legacy 62.1x), wall 3.1-8.0x.
-# hakit's monitor is now about two /bin/true starts: half of it is the dynamic loader and
-# libc (callgrind_annotate), the rest its environment and parameters.
+#   LVM-activate, VG active  hakit       152666    23.1      1         26.3
+#                            heartbeat  9171044   241.3      5        264.6
+#                            ratio        60.1x   10.4x    5 : 1       10.1x
+#   LVM-activate, LV active  ratio        59.4x    9.4x    5 : 1        8.9x  (9184460 / 154727)
+#   LVM-activate probe       ratio        62.4x    9.5x    5 : 1        8.7x  (9147897 / 146588)
+#   LVM (legacy), VG active  ratio       132.2x   14.4x    7 : 1       14.2x  (19616612 / 148331)
+#   /bin/true (loader + libc start-up, any program): 124197 instructions, 36.8 ms wall
+# hakit's monitor now starts faster than /bin/true: it has no loader to run and no libc.so
+# to map. Before, linked dynamically (load 8-78): hakit 247645 instructions, 37.0x (LV
+# 36.8x, probe 38.0x, legacy 80.6x), CPU 6.3-10.2x, wall 6.1-10.1x; and before util/strings'
+# cat stopped building a stream: 328551, 27.9x. The host-side probe: bench/lvm_host.sh.
 #
 # Usage: bench/lvm.sh [BUILD_DIR] [INSTRUCTION_RUNS]   (default build, 2 counted runs)
 set -euo pipefail
