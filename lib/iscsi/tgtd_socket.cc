@@ -53,11 +53,13 @@ TgtdAnswer show_targets_over_socket(int control_port, const exec::Deadline& dead
     if (error == ENOENT || error == ECONNREFUSED) return {Outcome::kNotRunning, ""};
     return {};
   }
-  const auto request = show_request();
-  if (!tgtd.send_all({request.data(), request.size()}, deadline)) return {};
+  // Out of time at any step is kNoAnswer, never kUnsupported: the caller's fallback, a
+  // tgtadm with no time left, could print nothing and exit 0, which reads as "no targets".
   const auto unanswered = [&] {
     return TgtdAnswer{deadline.expired() ? Outcome::kNoAnswer : Outcome::kUnsupported, ""};
   };
+  const auto request = show_request();
+  if (!tgtd.send_all({request.data(), request.size()}, deadline)) return unanswered();
   uint32_t header[2] = {};
   if (!tgtd.receive_exactly(reinterpret_cast<char*>(header), sizeof header, deadline)) {
     return unanswered();

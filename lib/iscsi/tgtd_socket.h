@@ -14,7 +14,7 @@ struct TgtdAnswer {
   enum class Outcome {
     kAnswered,    ///< `text` is what tgtadm would have printed
     kNotRunning,  ///< no tgtd listens on the control socket
-    kNoAnswer,    ///< tgtd took the request but did not answer before the deadline
+    kNoAnswer,    ///< the deadline passed before tgtd's answer was in (sent or not)
     kUnsupported  ///< something else: ask tgtadm
   };
   Outcome outcome = Outcome::kUnsupported;
