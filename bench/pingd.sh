@@ -169,6 +169,6 @@ if $reaction; then
   "$lab" cluster stop --state "$work/cluster" >/dev/null
   flock -u 9
   echo
-  flock /run/hakit-lab.lock "$integration" "[reaction]" --success=false 2>&1 |
+  flock /run/hakit-lab.lock "$integration" "[reaction]" 2>&1 |
     sed -n '/dampen /,/^$/p'
 fi

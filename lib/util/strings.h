@@ -39,7 +39,9 @@ void append_part(std::string& out, const T& part) {
 
 }  // namespace detail
 
-/// Concatenates anything streamable: cat("device ", dev, " not found (", rc, ")").
+/// Concatenates anything streamable: cat("device ", dev, " not found (", rc, ")"). Each
+/// part is formatted on its own, so stream manipulators (std::setw, std::fixed) have no
+/// effect: format such a part first.
 template <typename... Parts>
 std::string cat(const Parts&... parts) {
   std::string out;

@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdio>
 #include <functional>
-#include <iomanip>
 #include <optional>
 
 #include "cluster.h"
@@ -103,10 +103,19 @@ class ConnectivityStory {
   lab::Cluster cluster_;
 };
 
-/// "7.5", or "never" when the cluster never showed the step.
-std::string seconds(Seconds time) {
-  return time.count() < 0 ? "never" : cat(std::fixed, std::setprecision(1), time.count());
+/// "     7.5" (8 columns), or "   never" when the cluster never showed the step.
+std::string seconds_cell(Seconds time) {
+  char cell[16];
+  if (time.count() < 0) {
+    std::snprintf(cell, sizeof cell, "%8s", "never");
+  } else {
+    std::snprintf(cell, sizeof cell, "%8.1f", time.count());
+  }
+  return cell;
 }
+
+/// "7.5" or "never".
+std::string seconds(Seconds time) { return std::string(trim(seconds_cell(time))); }
 
 }  // namespace
 
@@ -160,7 +169,7 @@ TEST_CASE("reaction times of ocf:hakit:pingd and ocf:pacemaker:ping", "[.][react
     table += agent + std::string(18 - agent.size(), ' ');
     for (const Seconds step :
          {r.one_down, r.both_down, r.dummy_stopped, r.restored, r.dummy_started}) {
-      table += cat(std::setw(8), seconds(step));
+      table += seconds_cell(step);
     }
     table += "\n";
   }
