@@ -113,14 +113,25 @@ void SshDevice::power_cycle(const std::string& plug, const exec::Deadline& deadl
                     ") does not answer pings before the reboot: it cannot be reached, or its "
                     "going down could not be seen"));
   }
+  std::string lost_session;  // why the reboot command's session ended without an answer
   {
     const exec::Deadline login = deadline.capped(login_timeout_);
     SshSession session(ssh_login(options_, host, login), login);
-    const SshOutput output =
-        session.run(std::string(kRebootCommand), deadline.capped(shell_timeout_));
-    if (output.exit_status != 0) {
-      throw Error(ErrorKind::kFailed,
-                  cat(host, ": the reboot command failed (exit status ", output.exit_status, ")"));
+    try {
+      const SshOutput output =
+          session.run(std::string(kRebootCommand), deadline.capped(shell_timeout_));
+      if (output.exit_status != 0) {
+        throw Error(ErrorKind::kFailed, cat(host, ": the reboot command failed (exit status ",
+                                            output.exit_status, ")"));
+      }
+    } catch (const Error& error) {
+      // A session still open when the reboot starts dies with the node (seen on a loaded
+      // machine): the command may well have run. Whether the node went down is for the
+      // wait for silence below to tell, as after any reboot command.
+      if (error.kind() != ErrorKind::kTimeout && error.kind() != ErrorKind::kUnreachable) throw;
+      lost_session = error.what();
+      ocf::log_warning(cat(host, ": no exit status from the reboot command (", lost_session,
+                           "): waiting for the node to stop answering pings all the same"));
     }
   }
   ocf::log_info(cat("asked ", host, " to reboot; waiting up to ", seconds(power_timeout_),
@@ -137,8 +148,10 @@ void SshDevice::power_cycle(const std::string& plug, const exec::Deadline& deadl
     }
     exec::sleep_for(std::min(kPollPause, std::max(window.remaining(), 0ms)));
   }
-  throw Error(ErrorKind::kTimeout, cat(host, " still answered pings ", seconds(power_timeout_),
-                                       " after the reboot command (power_timeout)"));
+  throw Error(ErrorKind::kTimeout,
+              cat(host, " still answered pings ", seconds(power_timeout_),
+                  " after the reboot command (power_timeout)",
+                  lost_session.empty() ? "" : "; its session had ended with: ", lost_session));
 }
 
 void SshDevice::check(const exec::Deadline& deadline) {
