@@ -62,6 +62,9 @@ TEST_CASE("Pacemaker starts a group of target and two LUNs in order and stops it
   };
 
   const std::streamoff before_start = log_size();
+  // Nothing starts until the group exists: a LUN primitive started on its own before its
+  // target fails its start, which is fatal (CI lost this case to that race once).
+  cluster.crm({"configure", "property", "stop-all-resources=true"});
   cluster.crm({"configure", "primitive", "iscsi_tgt", "ocf:hakit:iSCSITarget", "params",
                "implementation=tgt", "iqn=" + kTargetIqn, "tid=1", port, "op", "monitor",
                "interval=5s"});
@@ -72,6 +75,7 @@ TEST_CASE("Pacemaker starts a group of target and two LUNs in order and stops it
                "implementation=tgt", "target_iqn=" + kTargetIqn, "lun=2", "path=" + lun2, port,
                "op", "monitor", "interval=5s"});
   cluster.crm({"configure", "group", "g_iscsi", "iscsi_tgt", "iscsi_lu1", "iscsi_lu2"});
+  cluster.crm({"configure", "property", "stop-all-resources=false"});
   {
     const bool started = lab::wait_until(all_started, 90s);
     INFO(cluster.status());
